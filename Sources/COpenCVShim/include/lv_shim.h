@@ -1,0 +1,124 @@
+// A small C API over OpenCV 4.6 for Swift. Every function catches every C++ exception and
+// reports it through `lv_error`; nothing C++ crosses this boundary. Images are opaque `lv_mat`
+// handles owning a continuous cv::Mat (8-bit unless a function says otherwise).
+#ifndef LV_SHIM_H
+#define LV_SHIM_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/// Status codes returned by every fallible call.
+enum {
+    LV_OK = 0,
+    LV_ERR_OPENCV = 1,      ///< cv::Exception (message holds OpenCV's text)
+    LV_ERR_ARGUMENT = 2,    ///< invalid argument detected by the shim
+    LV_ERR_DECODE = 3,      ///< the codec could not decode the bytes
+    LV_ERR_MEMORY = 4,      ///< std::bad_alloc
+    LV_ERR_UNKNOWN = 5      ///< any other exception
+};
+
+typedef struct lv_error {
+    int code;
+    char message[512];
+} lv_error;
+
+typedef struct lv_mat lv_mat;
+typedef struct lv_cascade lv_cascade;
+typedef struct lv_net lv_net;
+typedef struct lv_face_detector lv_face_detector;
+
+/// Sets OpenCV to one thread (parallelism comes from concurrent requests).
+void lv_init(void);
+const char *lv_opencv_version(void);
+void lv_free(void *pointer);
+
+// MARK: Matrices
+void lv_mat_release(lv_mat *mat);
+/// rows, cols, channels, and depth (0 = 8U, 2 = 16U, 5 = 32F as in OpenCV).
+void lv_mat_info(const lv_mat *mat, int *rows, int *cols, int *channels, int *depth);
+/// Pointer to the first byte and the row stride in bytes (the matrix is continuous).
+const uint8_t *lv_mat_data(const lv_mat *mat, size_t *step);
+/// Copies `rows x cols x channels` elements of `depth` from `data` (row stride `step`).
+int lv_mat_from_pixels(int rows, int cols, int channels, int depth, const void *data, size_t step,
+                       lv_mat **out, lv_error *error);
+
+// MARK: Codecs
+/// Decodes to 8-bit BGR (or grey when `grey` != 0), ignoring EXIF orientation (the caller applies it).
+int lv_decode(const uint8_t *bytes, size_t length, int grey, lv_mat **out, lv_error *error);
+/// Encodes with the extension's codec (".png", ".jpg", ".webp", ".bmp", ".tiff"); `quality` for JPEG/WebP.
+int lv_encode(const lv_mat *mat, const char *extension, int quality, uint8_t **out, size_t *length,
+              lv_error *error);
+
+// MARK: Geometry and colour
+/// interpolation: 0 nearest, 1 linear, 3 area.
+int lv_resize(const lv_mat *mat, int width, int height, int interpolation, lv_mat **out, lv_error *error);
+/// Applies EXIF orientation 1...8.
+int lv_orient(const lv_mat *mat, int orientation, lv_mat **out, lv_error *error);
+/// `code` is an OpenCV cv::ColorConversionCodes value.
+int lv_cvt_color(const lv_mat *mat, int code, lv_mat **out, lv_error *error);
+/// Warps the quadrilateral `quad` (4 points, x y pairs, in order TL TR BR BL) to a width x height image.
+int lv_warp_quad(const lv_mat *mat, const float quad[8], int width, int height, lv_mat **out, lv_error *error);
+/// Warps with a 3x3 row-major homography into a width x height image; border: 0 constant (fill), 1 replicate.
+int lv_warp_perspective(const lv_mat *mat, const double homography[9], int width, int height, int border,
+                        const double fill[4], lv_mat **out, lv_error *error);
+/// 3x3 homography mapping `from` (4 points) onto `to` (4 points).
+int lv_homography(const float from[8], const float to[8], double out[9], lv_error *error);
+
+// MARK: Filters and edges
+int lv_gaussian_blur(const lv_mat *mat, int kernel, double sigma, lv_mat **out, lv_error *error);
+int lv_canny(const lv_mat *mat, double low, double high, int l2gradient, lv_mat **out, lv_error *error);
+/// op: 0 erode, 1 dilate, 2 open, 3 close, 4 gradient; rectangular kernel.
+int lv_morphology(const lv_mat *mat, int op, int kernel_width, int kernel_height, int iterations, lv_mat **out,
+                  lv_error *error);
+/// Sobel derivative (dx, dy) as 32-bit float, one channel.
+int lv_sobel(const lv_mat *mat, int dx, int dy, int kernel, lv_mat **out, lv_error *error);
+/// Variance of the 3x3 Laplacian of a grey image (a focus measure).
+int lv_laplacian_variance(const lv_mat *mat, double *variance, lv_error *error);
+
+// MARK: Contours and lines
+/// External contours (`mode` 0) or all (`mode` 1) of a binary image; returns flattened x y points,
+/// one length per contour (in points). Free `points` and `lengths` with lv_free.
+int lv_find_contours(const lv_mat *mat, int mode, int **points, int **lengths, int *count, lv_error *error);
+/// Convex hull of points (x y pairs); writes hull point indices (free with lv_free).
+int lv_convex_hull(const int *points, int count, int **hull, int *hull_count, lv_error *error);
+/// Douglas-Peucker simplification of a closed polygon; free `out` with lv_free.
+int lv_approx_poly(const float *points, int count, double epsilon, float **out, int *out_count, lv_error *error);
+/// Minimum-area rotated rectangle of points; writes its 4 corners (x y pairs).
+int lv_min_area_rect(const float *points, int count, float corners[8], lv_error *error);
+/// Probabilistic Hough transform; lines as x1 y1 x2 y2 (free with lv_free).
+int lv_hough_lines(const lv_mat *edges, double rho, double theta, int threshold, double min_length, double max_gap,
+                   int **lines, int *count, lv_error *error);
+
+// MARK: Frequency
+/// Magnitude of the 2-D DFT of a one-channel image (any depth), as 32-bit float, unshifted.
+int lv_dft_magnitude(const lv_mat *mat, lv_mat **out, lv_error *error);
+
+// MARK: Detectors
+int lv_cascade_load(const char *path, lv_cascade **out, lv_error *error);
+void lv_cascade_release(lv_cascade *cascade);
+/// Rectangles as x y w h (free with lv_free).
+int lv_cascade_detect(lv_cascade *cascade, const lv_mat *grey, double scale_factor, int min_neighbours,
+                      int min_size, int **rects, int *count, lv_error *error);
+
+int lv_net_load_onnx(const char *path, lv_net **out, lv_error *error);
+void lv_net_release(lv_net *net);
+/// Runs a forward pass on an NCHW float blob; the output is copied to a malloc'd buffer (free with lv_free).
+int lv_net_forward(lv_net *net, const float *input, const int *shape, int dims, float **output,
+                   int *output_count, lv_error *error);
+
+int lv_face_detector_create(const char *model_path, float score_threshold, float nms_threshold, int top_k,
+                            lv_face_detector **out, lv_error *error);
+void lv_face_detector_release(lv_face_detector *detector);
+/// Faces as 15 floats each: x y w h, five landmarks (x y: right eye, left eye, nose, mouth right,
+/// mouth left), score. Free with lv_free.
+int lv_face_detect(lv_face_detector *detector, const lv_mat *bgr, float **faces, int *count, lv_error *error);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

@@ -1,0 +1,38 @@
+/// A point in image pixels (x right, y down).
+public struct Point: Sendable, Hashable, Codable {
+    public var x: Double
+    public var y: Double
+
+    public init(x: Double, y: Double) { self.x = x; self.y = y }
+
+    public static func + (a: Point, b: Point) -> Point { Point(x: a.x + b.x, y: a.y + b.y) }
+    public static func - (a: Point, b: Point) -> Point { Point(x: a.x - b.x, y: a.y - b.y) }
+    public static func * (a: Point, s: Double) -> Point { Point(x: a.x * s, y: a.y * s) }
+
+    public func distance(to other: Point) -> Double { ((x - other.x) * (x - other.x) + (y - other.y) * (y - other.y)).squareRoot() }
+    /// z of the cross product a x b.
+    public static func cross(_ a: Point, _ b: Point) -> Double { a.x * b.y - a.y * b.x }
+}
+
+/// An axis-aligned rectangle in pixels.
+public struct Rect: Sendable, Hashable, Codable {
+    public var x: Double
+    public var y: Double
+    public var width: Double
+    public var height: Double
+
+    public init(x: Double, y: Double, width: Double, height: Double) {
+        self.x = x; self.y = y; self.width = width; self.height = height
+    }
+
+    public var area: Double { max(0, width) * max(0, height) }
+    public var center: Point { Point(x: x + width / 2, y: y + height / 2) }
+
+    public func intersectionOverUnion(_ other: Rect) -> Double {
+        let ix = max(0, min(x + width, other.x + other.width) - max(x, other.x))
+        let iy = max(0, min(y + height, other.y + other.height) - max(y, other.y))
+        let intersection = ix * iy
+        let union = area + other.area - intersection
+        return union > 0 ? intersection / union : 0
+    }
+}

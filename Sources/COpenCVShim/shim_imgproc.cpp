@@ -37,6 +37,15 @@ extern "C" int lv_orient(const lv_mat *mat, int orientation, lv_mat **out, lv_er
     });
 }
 
+extern "C" int lv_extract_channel(const lv_mat *mat, int index, lv_mat **out, lv_error *error) {
+    return guarded(error, [&]() -> int {
+        if (!valid(mat) || index < 0 || index >= mat->mat.channels()) return fail(error, LV_ERR_ARGUMENT, "invalid channel");
+        cv::Mat channel;
+        cv::extractChannel(mat->mat, channel, index);
+        return emit(channel, out);
+    });
+}
+
 extern "C" int lv_cvt_color(const lv_mat *mat, int code, lv_mat **out, lv_error *error) {
     return guarded(error, [&]() -> int {
         if (!valid(mat)) return fail(error, LV_ERR_ARGUMENT, "empty matrix");

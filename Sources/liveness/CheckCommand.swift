@@ -1,8 +1,67 @@
 import ArgumentParser
+import Foundation
 import LivenessEngine
 
-struct CheckCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "check", abstract: "Analyse one image.")
-    @Argument var image: String
-    func run() async throws { print(OpenCV.version) }
+/// `liveness check IMAGE`: analyse one photo and print what the engine found.
+/// Exit codes: 0 analysed, 2 bad input, 1 internal error.
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "check", abstract: "Analyse one image: documents, corners, format, portrait, statuses, warnings, timings.")
+
+    @Argument(help: "Image file (JPEG, PNG, WebP, BMP, TIFF).") var image: String
+    @Flag(help: "Print JSON instead of text.") var json = false
+    @Option(help: "Write an annotated copy of the image here (PNG or JPEG).") var debugImage: String?
+    @OptionGroup var engine: EngineOptions
+
+    func run() throws {
+        let bytes: [UInt8]
+        do {
+            bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: image)))
+        } catch {
+            throw CLIFailure.badInput("cannot read \(image): \(error.localizedDescription)")
+        }
+        let analyzer: DocumentAnalyzer
+        let analysis: DocumentAnalysis
+        do {
+            analyzer = try DocumentAnalyzer(configuration: engine.analyzerConfiguration())
+            analysis = try analyzer.analyse(bytes)
+        } catch let error as ImageInputError {
+            throw CLIFailure.badInput(error.description)
+        } catch {
+            throw CLIFailure.internal("\(error)")
+        }
+        let report = analysis.report(faceDetector: analyzer.faceDetector.backend)
+        if json {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+            print(String(decoding: try encoder.encode(report), as: UTF8.self))
+        } else {
+            print(TextReport.render(report))
+        }
+        if let debugImage {
+            let frame = try ImageDecoder(limits: engine.limits()).decode(bytes).pixels
+            let annotated = try DebugImage.render(analysis, on: frame)
+            let fileExtension = debugImage.lowercased().hasSuffix(".jpg") || debugImage.lowercased().hasSuffix(".jpeg") ? ".jpg" : ".png"
+            try Data(annotated.encoded(as: fileExtension, quality: 90)).write(to: URL(fileURLWithPath: debugImage))
+        }
+    }
+}
+
+/// Errors that end the CLI with a specific exit code and a message on stderr.
+enum CLIFailure: Error, CustomStringConvertible {
+    case badInput(String)
+    case `internal`(String)
+
+    var description: String {
+        switch self {
+        case .badInput(let message): "bad input: \(message)"
+        case .internal(let message): "internal error: \(message)"
+        }
+    }
+
+    var exitCode: Int32 {
+        switch self {
+        case .badInput: 2
+        case .internal: 1
+        }
+    }
 }

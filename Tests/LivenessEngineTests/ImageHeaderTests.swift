@@ -131,18 +131,6 @@ private func makeTIFFImage(bigEndian: Bool, width: Int, height: Int, photometric
     ])
 }
 
-/// A deterministic pseudo-random generator (SplitMix64).
-private struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 /// A well-formed header and the number of leading bytes that parsing needs.
 struct HeaderSample: Sendable, CustomTestStringConvertible {
     let name: String
@@ -296,7 +284,7 @@ struct ImageHeaderTests {
         #expect(throws: ImageHeaderError.unrecognisedFormat) { try ImageHeader.parse(ascii("hello world")) }
         #expect(throws: ImageHeaderError.unrecognisedFormat) { try ImageHeader.parse(ascii("GIF89a") + [1, 0, 1, 0]) }
         #expect(throws: ImageHeaderError.unrecognisedFormat) { try ImageHeader.parse([0xFF]) }
-        var generator = SplitMix(state: 42)
+        var generator = SplitMix(seed: 42)
         let noise = (0..<512).map { _ in UInt8.random(in: 0...255, using: &generator) }
         #expect(throws: ImageHeaderError.unrecognisedFormat) { try ImageHeader.parse(noise) }
     }
@@ -329,7 +317,7 @@ struct ImageHeaderTests {
 
     /// Random corruption must never trap, and anything accepted must be sane.
     @Test func corruptedHeadersNeverCrash() {
-        var generator = SplitMix(state: 7)
+        var generator = SplitMix(seed: 7)
         for sample in HeaderSample.all {
             for _ in 0..<400 {
                 var bytes = sample.bytes

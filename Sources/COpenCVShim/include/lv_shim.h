@@ -54,6 +54,8 @@ int lv_encode(const lv_mat *mat, const char *extension, int quality, uint8_t **o
               lv_error *error);
 
 // MARK: Geometry and colour
+/// Copies channel `index` of a multi-channel matrix into a one-channel matrix.
+int lv_extract_channel(const lv_mat *mat, int index, lv_mat **out, lv_error *error);
 /// interpolation: 0 nearest, 1 linear, 3 area.
 int lv_resize(const lv_mat *mat, int width, int height, int interpolation, lv_mat **out, lv_error *error);
 /// Applies EXIF orientation 1...8.
@@ -92,6 +94,15 @@ int lv_min_area_rect(const float *points, int count, float corners[8], lv_error 
 /// Probabilistic Hough transform; lines as x1 y1 x2 y2 (free with lv_free).
 int lv_hough_lines(const lv_mat *edges, double rho, double theta, int threshold, double min_length, double max_gap,
                    int **lines, int *count, lv_error *error);
+
+// MARK: Drawing (in place, on a matrix the caller owns exclusively)
+int lv_mat_clone(const lv_mat *mat, lv_mat **out, lv_error *error);
+/// Draws a polyline of `count` points (x y pairs) in BGR `color`.
+int lv_draw_polyline(lv_mat *mat, const float *points, int count, int closed, const double color[3], int thickness,
+                     lv_error *error);
+/// Draws text with its baseline starting at (x, y).
+int lv_draw_text(lv_mat *mat, const char *text, int x, int y, double scale, const double color[3], int thickness,
+                 lv_error *error);
 
 // MARK: Frequency
 /// Magnitude of the 2-D DFT of a one-channel image (any depth), as 32-bit float, unshifted.

@@ -16,18 +16,26 @@ struct EdgeSupport {
     /// Sides lying within this many pixels of the frame border carry no evidence.
     var frameMargin = 4.0
 
-    /// Fraction (0...1) of samples along side `a`->`b` that lie on a consistent-polarity ridge.
-    func support(from a: Point, to b: Point, in field: GradientField) -> Double {
-        if liesOnFrameBorder(a, b, width: Double(field.width), height: Double(field.height)) { return 0 }
+    /// Evidence for one side: the fraction of its observed samples on a consistent-polarity
+    /// ridge, and the fraction of samples observed at all (inside the frame, off its border).
+    struct Side {
+        var support: Double
+        var observed: Double
+    }
+
+    func side(from a: Point, to b: Point, in field: GradientField) -> Side {
         let d = b - a
         let length = (d.x * d.x + d.y * d.y).squareRoot()
-        guard length > 1 else { return 0 }
+        guard length > 1 else { return Side(support: 0, observed: 0) }
         let nx = -d.y / length, ny = d.x / length
-        var centres = [Double](repeating: 0, count: samples)
-        var flanks = [Double](repeating: 0, count: samples)
+        let width = Double(field.width), height = Double(field.height), m = frameMargin
+        var centres: [Double] = [], flanks: [Double] = []
+        centres.reserveCapacity(samples)
+        flanks.reserveCapacity(samples)
         for i in 0..<samples {
             let t = 0.05 + 0.9 * Double(i) / Double(samples - 1)
             let p = a + d * t
+            guard p.x >= m, p.y >= m, p.x <= width - 1 - m, p.y <= height - 1 - m else { continue }
             var best = 0.0, flank = 0.0
             for offset in -6...6 {
                 let x = Int((p.x + nx * Double(offset)).rounded()), y = Int((p.y + ny * Double(offset)).rounded())
@@ -38,21 +46,16 @@ struct EdgeSupport {
                     flank = max(flank, abs(value))
                 }
             }
-            centres[i] = best
-            flanks[i] = flank
+            centres.append(best)
+            flanks.append(flank)
         }
+        guard !centres.isEmpty else { return Side(support: 0, observed: 0) }
         let polarity = median(centres) >= 0 ? 1.0 : -1.0
         var good = 0
-        for i in 0..<samples where centres[i] * polarity > minimumStep && abs(centres[i]) > ridgeRatio * flanks[i] {
+        for i in centres.indices where centres[i] * polarity > minimumStep && abs(centres[i]) > ridgeRatio * flanks[i] {
             good += 1
         }
-        return Double(good) / Double(samples)
-    }
-
-    private func liesOnFrameBorder(_ a: Point, _ b: Point, width: Double, height: Double) -> Bool {
-        let m = frameMargin
-        return (a.x < m && b.x < m) || (a.y < m && b.y < m)
-            || (a.x > width - 1 - m && b.x > width - 1 - m) || (a.y > height - 1 - m && b.y > height - 1 - m)
+        return Side(support: Double(good) / Double(centres.count), observed: Double(centres.count) / Double(samples))
     }
 
     private func median(_ values: [Double]) -> Double {

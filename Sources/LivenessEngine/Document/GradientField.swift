@@ -1,25 +1,38 @@
-/// Horizontal and vertical intensity derivatives of a grey image (3x3 Sobel, divided by 4 so
-/// values are in grey levels per pixel), sampled by the locator to test whether a line is an edge.
+/// Horizontal and vertical intensity derivatives of an image (3x3 Sobel, divided by 4 so values
+/// are in grey levels per pixel), sampled by the locator to test whether a line is an edge.
+///
+/// For a colour image each pixel keeps the derivatives of the channel that changes most there:
+/// a blue card on brown wood is a strong edge in the blue channel though both are equally dark.
 struct GradientField {
     let width: Int
     let height: Int
     private let gx: [Float]
     private let gy: [Float]
 
-    init(grey: Mat) throws {
-        width = grey.cols
-        height = grey.rows
-        func read(_ mat: Mat) -> [Float] {
-            mat.withFloats { values, stride in
-                var out = [Float](repeating: 0, count: grey.cols * grey.rows)
-                for y in 0..<grey.rows {
-                    for x in 0..<grey.cols { out[y * grey.cols + x] = values[y * stride + x] * 0.25 }
+    init(image: Mat) throws {
+        width = image.cols
+        height = image.rows
+        let dx = try image.sobel(dx: 1, dy: 0), dy = try image.sobel(dx: 0, dy: 1)
+        let channels = image.channels, count = image.cols * image.rows
+        var outX = [Float](repeating: 0, count: count), outY = [Float](repeating: 0, count: count)
+        dx.withFloats { xs, xStride in
+            dy.withFloats { ys, yStride in
+                for y in 0..<image.rows {
+                    for x in 0..<image.cols {
+                        var bestX: Float = 0, bestY: Float = 0, bestMagnitude: Float = -1
+                        for c in 0..<channels {
+                            let vx = xs[y * xStride + x * channels + c], vy = ys[y * yStride + x * channels + c]
+                            let magnitude = vx * vx + vy * vy
+                            if magnitude > bestMagnitude { bestMagnitude = magnitude; bestX = vx; bestY = vy }
+                        }
+                        outX[y * image.cols + x] = bestX * 0.25
+                        outY[y * image.cols + x] = bestY * 0.25
+                    }
                 }
-                return out
             }
         }
-        gx = read(try grey.sobel(dx: 1, dy: 0))
-        gy = read(try grey.sobel(dx: 0, dy: 1))
+        gx = outX
+        gy = outY
     }
 
     /// Derivative along the unit normal (nx, ny) at pixel (x, y); 0 outside the image.

@@ -10,4 +10,6 @@ public struct LocatedDocument: Sendable, Codable {
     public var aspectRatio: Double
     /// Edge support of each side (TL->TR, TR->BR, BR->BL, BL->TL), 0...1.
     public var sideSupport: [Double]
+    /// True when part of the document lies outside the frame (or along its border).
+    public var isCropped: Bool
 }

@@ -67,7 +67,7 @@ struct QuadCandidates {
                 var corners: [Point] = []
                 for n in 0..<4 {
                     guard let p = lines[n].intersection(with: lines[(n + 1) % 4]) else { break }
-                    guard p.x > -5, p.y > -5, p.x < width + 5, p.y < height + 5 else { break }
+                    guard p.x > -0.3 * width, p.y > -0.3 * height, p.x < 1.3 * width, p.y < 1.3 * height else { break }
                     corners.append(p)
                 }
                 guard corners.count == 4 else { continue }

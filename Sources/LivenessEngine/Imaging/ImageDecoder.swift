@@ -35,6 +35,9 @@ public struct ImageDecoder: Sendable {
         guard min(header.width, header.height) >= limits.minimumSide else {
             throw .tooSmall("the image is \(header.width)x\(header.height); each side must be at least \(limits.minimumSide) pixels")
         }
+        if header.format == .jpeg && !Self.hasEndOfImageMarker(bytes) {
+            throw .corrupt("the JPEG data ends before its end-of-image marker (truncated)")
+        }
         OpenCV.configure()
         do {
             let decoded = try Mat.decode(bytes)
@@ -49,5 +52,18 @@ public struct ImageDecoder: Sendable {
         } catch {
             throw .corrupt("\(error)")
         }
+    }
+
+    /// libjpeg decodes a truncated JPEG without failing, filling the rest with grey; a complete
+    /// file has an end-of-image marker (FF D9), followed at most by trailing metadata.
+    static func hasEndOfImageMarker(_ bytes: [UInt8]) -> Bool {
+        guard bytes.count >= 4 else { return false }
+        let lowest = max(1, bytes.count - 1_048_576)
+        var i = bytes.count - 1
+        while i >= lowest {
+            if bytes[i] == 0xD9 && bytes[i - 1] == 0xFF { return true }
+            i -= 1
+        }
+        return false
     }
 }

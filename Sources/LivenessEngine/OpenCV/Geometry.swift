@@ -87,3 +87,11 @@ public enum Geometry {
         return h
     }
 }
+
+extension Geometry {
+    /// Applies a row-major 3x3 homography to a point.
+    public static func apply(_ h: [Double], to p: Point) -> Point {
+        let w = h[6] * p.x + h[7] * p.y + h[8]
+        return Point(x: (h[0] * p.x + h[1] * p.y + h[2]) / w, y: (h[3] * p.x + h[4] * p.y + h[5]) / w)
+    }
+}

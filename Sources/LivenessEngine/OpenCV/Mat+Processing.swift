@@ -33,6 +33,10 @@ extension Mat {
         channels == 1 ? self : try converted(.bgrToGrey)
     }
 
+    public func channel(_ index: Int) throws -> Mat {
+        try Mat.make { lv_extract_channel(handle, Int32(index), $0, $1) }
+    }
+
     public func oriented(exif orientation: Int) throws -> Mat {
         guard orientation > 1 && orientation <= 8 else { return self }
         return try Mat.make { lv_orient(handle, Int32(orientation), $0, $1) }

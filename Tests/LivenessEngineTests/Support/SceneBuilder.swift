@@ -1,0 +1,104 @@
+import Foundation
+@testable import LivenessEngine
+
+/// Builds photos with known geometry: a rendered ID-1 card (colour background pattern, text
+/// bars, a real face as its portrait) warped by a chosen quad onto a chosen background.
+enum SceneBuilder {
+    enum Background { case wood, fabric, newspaper, plain(Double) }
+
+    /// An 856 x 540 (10 px/mm) card; `withPortrait` pastes a real face photo on its left.
+    static func card(withPortrait: Bool = true, hue: Double = 0) throws -> Raster {
+        var card = Raster(width: 856, height: 540)
+        for y in 0..<540 {
+            for x in 0..<856 {
+                let wave = 0.5 + 0.5 * sin(Double(x) * 0.09 + 6 * sin(Double(y) * 0.02 + hue))
+                let t = Double(x) / 856
+                card.set(x, y, 200 + 40 * wave * (1 - t), 150 + 60 * t + 20 * wave, 120 + 100 * (1 - wave) * t)
+            }
+        }
+        card.fillRect(x: 0, y: 0, width: 856, height: 70, (140, 60, 30))
+        for row in 0..<7 {
+            let length = 200 + (row * 97) % 250
+            card.fillRect(x: 360, y: 110 + row * 55, width: length, height: 16, (40, 30, 30))
+        }
+        if withPortrait {
+            let face = try ImageDecoder().decode([UInt8](Data(contentsOf: URL(fileURLWithPath: SharedData.faceSource)))).pixels
+            let side = min(face.cols, face.rows)
+            let square = try face.warped(quad: Quad([Point(x: Double(face.cols - side) / 2, y: 0), Point(x: Double(face.cols + side) / 2, y: 0),
+                                                     Point(x: Double(face.cols + side) / 2, y: Double(side)), Point(x: Double(face.cols - side) / 2, y: Double(side))]),
+                                         width: 280, height: 340)
+            card.paste(Raster(square), x: 45, y: 110)
+        }
+        return card
+    }
+
+    static func background(_ kind: Background, width: Int, height: Int, seed: UInt64 = 7) -> Raster {
+        var raster = Raster(width: width, height: height)
+        var generator = SplitMix(seed: seed)
+        for y in 0..<height {
+            for x in 0..<width {
+                let noise = Double(generator.next() % 21) - 10
+                switch kind {
+                case .wood:
+                    let grain = sin(Double(x) * 0.03 + 4 * sin(Double(y) * 0.004) + 0.6 * sin(Double(y) * 0.05))
+                    raster.set(x, y, 50 + 20 * grain + noise, 90 + 30 * grain + noise, 140 + 35 * grain + noise)
+                case .fabric:
+                    let weave = (x / 3 + y / 3) % 2 == 0 ? 20.0 : -20.0
+                    raster.set(x, y, 110 + weave + noise, 80 + weave + noise, 60 + weave + noise)
+                case .newspaper:
+                    let inText = (y % 22) < 12 && (x % 340) < 310 && ((x / 9 + y / 22) % 7 != 0)
+                    let ink = inText && (generator.next() % 3 == 0) ? 120.0 : 0
+                    raster.set(x, y, 215 - ink + noise, 212 - ink + noise, 205 - ink + noise)
+                case .plain(let level):
+                    raster.set(x, y, level + noise / 3, level + noise / 3, level + noise / 3)
+                }
+            }
+        }
+        return raster
+    }
+
+    /// Warps `card` so that its corners land on `quad` (TL TR BR BL) over `background`.
+    static func place(_ card: Raster, on background: Raster, at quad: Quad) throws -> Raster {
+        let source = [Point(x: 0, y: 0), Point(x: Double(card.width), y: 0),
+                      Point(x: Double(card.width), y: Double(card.height)), Point(x: 0, y: Double(card.height))]
+        let h = try Geometry.homography(from: source, to: quad.corners)
+        let warped = Raster(try card.mat().warped(homography: h, width: background.width, height: background.height))
+        let maskSource = Raster(width: card.width, height: card.height, fill: (255, 255, 255))
+        let mask = Raster(try maskSource.mat().warped(homography: h, width: background.width, height: background.height))
+        var out = background
+        for i in 0..<(out.width * out.height) {
+            let alpha = Double(mask.pixels[3 * i]) / 255
+            for c in 0..<3 {
+                out.pixels[3 * i + c] = UInt8(alpha * Double(warped.pixels[3 * i + c]) + (1 - alpha) * Double(background.pixels[3 * i + c]))
+            }
+        }
+        return out
+    }
+
+    /// A quad of an ID-1 card centred at (cx, cy), `width` px wide, tilted by a perspective that
+    /// shortens the far side by `squeeze` (0 = none) and rotated by `degrees`.
+    static func cardQuad(cx: Double, cy: Double, width: Double, degrees: Double = 0, squeeze: Double = 0) -> Quad {
+        let h = width / 1.586
+        let top = width * (1 - squeeze) / 2, bottom = width / 2
+        let corners = [Point(x: -top, y: -h / 2), Point(x: top, y: -h / 2), Point(x: bottom, y: h / 2), Point(x: -bottom, y: h / 2)]
+        let a = degrees * .pi / 180
+        return Quad(corners.map { Point(x: cx + $0.x * cos(a) - $0.y * sin(a), y: cy + $0.x * sin(a) + $0.y * cos(a)) })
+    }
+
+    static func jpeg(_ raster: Raster, quality: Int = 90) throws -> [UInt8] {
+        try raster.mat().encoded(as: ".jpg", quality: quality)
+    }
+}
+
+/// A deterministic pseudo-random generator (SplitMix64) for test textures and corrupt inputs.
+struct SplitMix: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E3779B97F4A7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58476D1CE4E5B9
+        z = (z ^ (z >> 27)) &* 0x94D049BB133111EB
+        return z ^ (z >> 31)
+    }
+}

@@ -13,7 +13,7 @@ struct BenchCommand: ParsableCommand {
 
     func run() throws {
         let analyzer = try DocumentAnalyzer(configuration: engine.analyzerConfiguration())
-        print("image                                   size        decode  locate  rectify validate  d+l+v   (median ms of \(runs))")
+        print("image                                   size        decode  locate  rectify validate  total   (median ms of \(runs))")
         for path in images {
             let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
             _ = try analyzer.analyse(bytes)
@@ -28,7 +28,7 @@ struct BenchCommand: ParsableCommand {
                 String(format: "%7.1f", samples.map(key).sorted()[samples.count / 2])
             }
             let name = URL(fileURLWithPath: path).lastPathComponent.padding(toLength: 38, withPad: " ", startingAt: 0)
-            print("\(name)  \(size.padding(toLength: 10, withPad: " ", startingAt: 0)) \(median(\.decode)) \(median(\.locate)) \(median(\.rectify)) \(median(\.validate)) \(median { $0.decode + $0.locate + $0.validate })")
+            print("\(name)  \(size.padding(toLength: 10, withPad: " ", startingAt: 0)) \(median(\.decode)) \(median(\.locate)) \(median(\.rectify)) \(median(\.validate)) \(median(\.total))")
         }
     }
 }

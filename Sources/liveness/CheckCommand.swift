@@ -20,10 +20,13 @@ struct CheckCommand: ParsableCommand {
             throw CLIFailure.badInput("cannot read \(image): \(error.localizedDescription)")
         }
         let analyzer: DocumentAnalyzer
+        let decoded: DecodedImage
         let analysis: DocumentAnalysis
         do {
             analyzer = try DocumentAnalyzer(configuration: engine.analyzerConfiguration())
-            analysis = try analyzer.analyse(bytes)
+            var timings = StageTimings()
+            decoded = try measure(&timings.decode) { () throws(ImageInputError) in try ImageDecoder(limits: engine.limits()).decode(bytes) }
+            analysis = try analyzer.analyse(decoded, timings: timings)
         } catch let error as ImageInputError {
             throw CLIFailure.badInput(error.description)
         } catch {
@@ -38,8 +41,7 @@ struct CheckCommand: ParsableCommand {
             print(TextReport.render(report))
         }
         if let debugImage {
-            let frame = try ImageDecoder(limits: engine.limits()).decode(bytes).pixels
-            let annotated = try DebugImage.render(analysis, on: frame)
+            let annotated = try DebugImage.render(analysis, on: decoded.pixels)
             let fileExtension = debugImage.lowercased().hasSuffix(".jpg") || debugImage.lowercased().hasSuffix(".jpeg") ? ".jpg" : ".png"
             try Data(annotated.encoded(as: fileExtension, quality: 90)).write(to: URL(fileURLWithPath: debugImage))
         }

@@ -92,7 +92,7 @@ public final class DocumentAnalyzer {
 }
 
 /// Runs `body`, adding its duration in milliseconds to `elapsed`.
-func measure<T, E: Error>(_ elapsed: inout Double, _ body: () throws(E) -> T) throws(E) -> T {
+public func measure<T, E: Error>(_ elapsed: inout Double, _ body: () throws(E) -> T) throws(E) -> T {
     let clock = ContinuousClock()
     let start = clock.now
     defer {

@@ -6,7 +6,7 @@ enum DocumentSelection {
     /// An A4 sheet is 210 x 297 mm: its area is 13.5x an ID-1 card's and 5.7x a passport page's,
     /// so a document on it covers 3-35 % of the sheet.
     static let nestedAreaRange = 0.03...0.35
-    /// log(297/210): the aspect of a sheet of ISO 216 paper.
+    /// 297/210 = sqrt(2): the aspect of a sheet of ISO 216 paper.
     static let paperAspect = 1.4142
 
     static func choose(from candidates: [ScoredQuad]) -> [ScoredQuad] {

@@ -10,6 +10,7 @@ struct CheckCommand: ParsableCommand {
     @Argument(help: "Image file (JPEG, PNG, WebP, BMP, TIFF).") var image: String
     @Flag(help: "Print JSON instead of text.") var json = false
     @Option(help: "Write an annotated copy of the image here (PNG or JPEG).") var debugImage: String?
+    @Option(help: "Also print the locator's best N candidate quads (to see why it chose what it did).") var candidates = 0
     @OptionGroup var engine: EngineOptions
 
     func run() throws {
@@ -39,6 +40,11 @@ struct CheckCommand: ParsableCommand {
             print(String(decoding: try encoder.encode(report), as: UTF8.self))
         } else {
             print(TextReport.render(report))
+        }
+        if candidates > 0 {
+            for line in try DocumentLocator(configuration: engine.analyzerConfiguration().locator).candidateSummary(in: decoded.pixels, limit: candidates) {
+                print("candidate  \(line)")
+            }
         }
         if let debugImage {
             let annotated = try DebugImage.render(analysis, on: decoded.pixels)

@@ -22,6 +22,36 @@ public struct DocumentLocator: Sendable {
 
     /// Documents found, best first (empty when none).
     public func locate(in image: Mat) throws -> [LocatedDocument] {
+        let ranking = try rank(image)
+        return DocumentSelection.choose(from: ranking.candidates, edges: ranking.edges).map { ranking.inPhoto($0.document) }
+    }
+
+    /// The best `limit` scored candidates, one line each (for `liveness check --candidates`):
+    /// what the locator weighed, in photo pixels.
+    public func candidateSummary(in image: Mat, limit: Int) throws -> [String] {
+        let ranking = try rank(image)
+        return ranking.candidates.sorted { $0.score > $1.score }.prefix(limit).map { candidate in
+            let corners = ranking.inPhoto(candidate.document).quad.corners.map { "(\(Int($0.x)),\(Int($0.y)))" }.joined(separator: " ")
+            let sides = candidate.document.sideSupport.map { String(format: "%.2f", $0) }.joined(separator: "/")
+            return String(format: "score %.2f  aspect %.2f  %@  sides %@  polarity %@  %@", candidate.score, candidate.document.aspectRatio,
+                          candidate.document.isCropped ? "cropped" : "whole", sides,
+                          candidate.polarities.map(String.init).joined(separator: ","), corners)
+        }
+    }
+
+    private struct Ranking {
+        var candidates: [ScoredQuad]
+        var edges: EdgeMap
+        var scale: Double
+
+        func inPhoto(_ document: LocatedDocument) -> LocatedDocument {
+            var document = document
+            document.quad = document.quad.scaled(by: 1 / scale)
+            return document
+        }
+    }
+
+    private func rank(_ image: Mat) throws -> Ranking {
         let (small, scale) = try image.fitting(maxSide: configuration.workingSize)
         // Canny on the colour image takes the strongest channel's gradient: a blue card on brown
         // wood has an edge even where both are equally bright.
@@ -30,7 +60,7 @@ public struct DocumentLocator: Sendable {
         let faint = try blurred.canny(low: 15, high: 45), firm = try blurred.canny(low: 30, high: 90)
         let faintDilated = try faint.morphology(.dilate, kernelWidth: 3, kernelHeight: 3)
         let firmDilated = try firm.morphology(.dilate, kernelWidth: 3, kernelHeight: 3)
-        let candidates = try QuadCandidates().generate(from: [faintDilated, firmDilated])
+        let candidates = try QuadCandidates().generate(from: [faintDilated, firmDilated, QuadCandidates.closedAtFrame(firmDilated)])
             + LineQuads().generate(edgeMaps: [faint, firm], field: field)
         let scorer = QuadScorer(field: field, configuration: configuration)
         let refiner = SideRefiner()
@@ -40,11 +70,6 @@ public struct DocumentLocator: Sendable {
             guard let rough else { return refined }
             return refined.score >= rough.score ? refined : rough
         }
-        let chosen = DocumentSelection.choose(from: scored, edges: try EdgeMap(faintDilated))
-        return chosen.map { candidate in
-            var document = candidate.document
-            document.quad = candidate.document.quad.scaled(by: 1 / scale)
-            return document
-        }
+        return Ranking(candidates: scored, edges: try EdgeMap(faintDilated), scale: scale)
     }
 }

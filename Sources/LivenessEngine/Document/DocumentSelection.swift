@@ -16,7 +16,13 @@ enum DocumentSelection {
     static func choose(from candidates: [ScoredQuad], edges: EdgeMap) -> [ScoredQuad] {
         let ranked = candidates.sorted { $0.score > $1.score }
         guard var best = ranked.first else { return [] }
-        if let inner = documentOnSheet(best, among: ranked, edges: edges) { best = inner }
+        if let inner = documentOnSheet(best, among: ranked, edges: edges) {
+            best = inner
+        } else if let cropped = croppedDocument(around: best, among: ranked, edges: edges) {
+            best = cropped
+        } else if let outer = fullerBorder(of: best, among: ranked) {
+            best = outer
+        }
         var chosen = [best]
         for candidate in ranked where candidate.score >= best.score - secondDocumentMargin {
             let overlaps = chosen.contains { separated($0.document.quad, candidate.document.quad) == false }
@@ -34,6 +40,44 @@ enum DocumentSelection {
             return inner.score >= max(innerDocumentMinimumScore, outer.score - innerDocumentMargin)
                 && nestedAreaRange.contains(ratio) && !inner.document.isCropped
                 && contains(outer.document.quad, inner.document.quad)
+        }
+    }
+
+    /// A card printed with a band along one edge (a dark header) has two parallel lines there;
+    /// the border is the outer one. A candidate that keeps two corners of the winner, contains it,
+    /// is at most `borderBandGrowth` larger, has every side strongly edged and fits a document
+    /// shape better is the whole card (a cut-out copy's paper edge just outside the printed border
+    /// makes the shape worse).
+    static let borderBandGrowth = 1.35
+    static let borderBandMinimumSupport = 0.9
+
+    private static func fullerBorder(of best: ScoredQuad, among ranked: [ScoredQuad]) -> ScoredQuad? {
+        let quad = best.document.quad
+        let tolerance = 0.02 * max(quad.sideLengths.horizontal, quad.sideLengths.vertical)
+        return ranked.first { outer in
+            let ratio = outer.document.quad.area / quad.area
+            guard ratio > 1.03, ratio <= borderBandGrowth, !outer.document.isCropped,
+                  outer.document.sideSupport.min()! >= borderBandMinimumSupport,
+                  outer.aspectMismatch < best.aspectMismatch else { return false }
+            let shared = outer.document.quad.corners.filter { corner in quad.corners.contains { $0.distance(to: corner) < tolerance } }
+            return shared.count == 2 && contains(outer.document.quad, quad)
+        }
+    }
+
+    /// Visible sides of a cropped candidate need this support for it to replace a whole winner.
+    static let croppedMinimumSupport = 0.8
+
+    /// A whole winner that lies inside a strongly edged cropped candidate is a part of a document
+    /// running off the frame (its portrait, a text block): the cropped one is the document — unless
+    /// it has blank margins inside (a sheet of paper running off the frame, with the card on it).
+    private static func croppedDocument(around best: ScoredQuad, among ranked: [ScoredQuad], edges: EdgeMap) -> ScoredQuad? {
+        guard !best.document.isCropped else { return nil }
+        return ranked.first { outer in
+            outer.document.isCropped
+                && outer.document.sideSupport.filter { $0 > 0 }.min() ?? 0 >= croppedMinimumSupport
+                && best.document.quad.area < nestedAreaRange.upperBound * outer.document.quad.area
+                && contains(outer.document.quad, best.document.quad)
+                && edges.blankInnerBands(of: outer.document.quad) < 2
         }
     }
 

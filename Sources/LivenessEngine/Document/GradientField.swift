@@ -3,11 +3,16 @@
 ///
 /// For a colour image each pixel keeps the derivatives of the channel that changes most there:
 /// a blue card on brown wood is a strong edge in the blue channel though both are equally dark.
+/// Its sign follows the luminance gradient, so that an edge where one channel rises and another
+/// falls (blue header on brown wood) keeps one polarity along its length whichever channel wins.
 struct GradientField {
     let width: Int
     let height: Int
     private let gx: [Float]
     private let gy: [Float]
+
+    /// BT.601 luma weights in OpenCV's B, G, R order.
+    private static let lumaWeights: [Float] = [0.114, 0.587, 0.299]
 
     init(image: Mat) throws {
         width = image.cols
@@ -20,13 +25,18 @@ struct GradientField {
                 for y in 0..<image.rows {
                     for x in 0..<image.cols {
                         var bestX: Float = 0, bestY: Float = 0, bestMagnitude: Float = -1
+                        var lumaX: Float = 0, lumaY: Float = 0
                         for c in 0..<channels {
                             let vx = xs[y * xStride + x * channels + c], vy = ys[y * yStride + x * channels + c]
                             let magnitude = vx * vx + vy * vy
                             if magnitude > bestMagnitude { bestMagnitude = magnitude; bestX = vx; bestY = vy }
+                            let weight = channels == 3 ? Self.lumaWeights[c] : 1
+                            lumaX += weight * vx
+                            lumaY += weight * vy
                         }
-                        outX[y * image.cols + x] = bestX * 0.25
-                        outY[y * image.cols + x] = bestY * 0.25
+                        let sign: Float = bestX * lumaX + bestY * lumaY < 0 ? -0.25 : 0.25
+                        outX[y * image.cols + x] = bestX * sign
+                        outY[y * image.cols + x] = bestY * sign
                     }
                 }
             }

@@ -23,6 +23,18 @@ struct QuadCandidates {
         return quads
     }
 
+    /// A copy of a binary edge map with its one-pixel frame set: the open contour of a document
+    /// running off the photo closes along the frame, so it still yields a (cropped) quad.
+    static func closedAtFrame(_ edges: Mat) throws -> Mat {
+        let width = edges.cols, height = edges.rows
+        var bytes = edges.withBytes { pixels, stride in
+            (0..<height).flatMap { y in (0..<width).map { pixels[y * stride + $0] } }
+        }
+        for x in 0..<width { bytes[x] = 255; bytes[(height - 1) * width + x] = 255 }
+        for y in 0..<height { bytes[y * width] = 255; bytes[y * width + width - 1] = 255 }
+        return try Mat(width: width, height: height, channels: 1, bytes: bytes)
+    }
+
     /// Simplifies a hull to four corners, or falls back to its minimum-area rectangle.
     private func quadrilateral(fitting hull: [Point]) throws -> Quad {
         let perimeter = (0..<hull.count).reduce(0.0) { $0 + hull[$1].distance(to: hull[($1 + 1) % hull.count]) }

@@ -15,18 +15,26 @@ struct DocumentSceneTests {
     }
 
     @Test("a tilted card is located with IoU >= 0.95 on textured backgrounds", arguments: [
-        SceneBuilder.Background.wood, .fabric, .newspaper,
+        SceneBuilder.Background.wood, .fabric, .plain(90),
     ])
     func locatesCardOnTexture(background: SceneBuilder.Background) throws {
         let truth = SceneBuilder.cardQuad(cx: 640, cy: 400, width: 600, degrees: 8, squeeze: 0.12)
         let scene = try SceneBuilder.place(SceneBuilder.card(), on: SceneBuilder.background(background, width: 1280, height: 800), at: truth)
         let analysis = try analyse(scene)
         let document = try #require(analysis.documents.first)
-        // Known issue (#2 open): the locator still stops at the card's dark header band on some
-        // textures and loses the card on newspaper; the corners are then off by more than 5 %.
-        withKnownIssue("locator accuracy on dark-edged cards", isIntermittent: true) {
+        #expect(document.location.quad.intersectionOverUnion(truth) >= 0.95)
+        #expect(analysis.statuses.isEmpty, "statuses: \(analysis.statuses)")
+    }
+
+    @Test("a light card on printed newspaper is located")
+    func locatesCardOnNewspaper() throws {
+        let truth = SceneBuilder.cardQuad(cx: 640, cy: 400, width: 600, degrees: 8, squeeze: 0.12)
+        let scene = try SceneBuilder.place(SceneBuilder.card(), on: SceneBuilder.background(.newspaper, width: 1280, height: 800), at: truth)
+        let document = try #require(try analyse(scene).documents.first)
+        // Known issue (#2 open): where text runs up to a low-contrast border, the border is not a
+        // lone ridge and the card's quad is not generated; the locator settles on a larger one.
+        withKnownIssue("light card on newspaper", isIntermittent: true) {
             #expect(document.location.quad.intersectionOverUnion(truth) >= 0.95)
-            #expect(analysis.statuses.isEmpty, "statuses: \(analysis.statuses)")
         }
         #expect(document.location.quad.intersectionOverUnion(truth) >= 0.3)
     }
@@ -37,9 +45,7 @@ struct DocumentSceneTests {
         let scene = try SceneBuilder.place(SceneBuilder.card(), on: SceneBuilder.background(.wood, width: 1280, height: 800), at: truth)
         let document = try #require(try analyse(scene).documents.first)
         // The card's own top-left corner is drawn at the bottom right of the photo.
-        withKnownIssue("upright direction when the locator cuts the header band", isIntermittent: true) {
-            #expect(document.location.quad.topLeft.distance(to: truth.topLeft) < 15)
-        }
+        #expect(document.location.quad.topLeft.distance(to: truth.topLeft) < 15)
     }
 
     @Test("a grey copy on a white A4 sheet: the card, not the sheet, and colourless under pink light")

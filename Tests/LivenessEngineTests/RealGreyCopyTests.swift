@@ -3,8 +3,8 @@ import Testing
 @testable import LivenessEngine
 
 /// The real grey photocopies of ../shared/data/dlc2021-greycopy-dev (labels with true quads).
-/// The targets (IoU >= 0.9 on 95 %, colourless 95 %, portrait 90 %) are not met yet; these
-/// floors sit just under today's measured rates (60 %, 33 %, 65 %) so that a regression fails.
+/// Floors sit just under today's measured rates (`liveness eval-locator`: located 53/60, portrait
+/// 56/60) so that a regression fails; the located target (95 %) is not met yet.
 @Suite(.enabled(if: SharedData.available, "needs ../shared/data"))
 struct RealGreyCopyTests {
     struct Label: Decodable { var file: String; var doc_quad: [[Double]] }
@@ -23,8 +23,8 @@ struct RealGreyCopyTests {
             if analysis.documents.first?.portrait != nil { portraits += 1 }
         }
         #expect(labels.count == 60)
-        #expect(located >= 33, "located \(located)/60")
+        #expect(located >= 50, "located \(located)/60")
         #expect(colourless >= 18, "colourless \(colourless)/60")
-        #expect(portraits >= 36, "portraits \(portraits)/60")
+        #expect(portraits >= 53, "portraits \(portraits)/60")
     }
 }

@@ -68,14 +68,15 @@ enum DocumentSelection {
     static let croppedMinimumSupport = 0.8
 
     /// A whole winner that lies inside a strongly edged cropped candidate is a part of a document
-    /// running off the frame (its portrait, a text block): the cropped one is the document — unless
+    /// running off the frame (its portrait, a text block, a quad closed by a line inside it) when the
+    /// cropped one would win but for its handicap: the cropped one is the document — unless
     /// it has blank margins inside (a sheet of paper running off the frame, with the card on it).
     private static func croppedDocument(around best: ScoredQuad, among ranked: [ScoredQuad], edges: EdgeMap) -> ScoredQuad? {
         guard !best.document.isCropped else { return nil }
         return ranked.first { outer in
             outer.document.isCropped
                 && outer.document.sideSupport.filter { $0 > 0 }.min() ?? 0 >= croppedMinimumSupport
-                && best.document.quad.area < nestedAreaRange.upperBound * outer.document.quad.area
+                && outer.score + QuadScorer.croppedPenalty > best.score
                 && contains(outer.document.quad, best.document.quad)
                 && edges.blankInnerBands(of: outer.document.quad) < 2
         }

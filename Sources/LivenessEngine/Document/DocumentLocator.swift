@@ -64,12 +64,19 @@ public struct DocumentLocator: Sendable {
             + LineQuads().generate(edgeMaps: [faint, firm], field: field)
         let scorer = QuadScorer(field: field, configuration: configuration)
         let refiner = SideRefiner()
-        let scored = candidates.compactMap { quad -> ScoredQuad? in
+        let scored = distinct(candidates).compactMap { quad -> ScoredQuad? in
             let rough = scorer.score(quad)
             guard let refined = scorer.score(refiner.refine(quad, in: field)) else { return rough }
             guard let rough else { return refined }
             return refined.score >= rough.score ? refined : rough
         }
         return Ranking(candidates: scored, edges: try EdgeMap(faintDilated), scale: scale)
+    }
+
+    /// Candidates with their corners on a 2 px grid, each once: the edge maps and the line pairs
+    /// often propose the same quad.
+    private func distinct(_ quads: [Quad]) -> [Quad] {
+        var seen = Set<[Int]>()
+        return quads.filter { seen.insert($0.corners.flatMap { [Int(($0.x / 2).rounded()), Int(($0.y / 2).rounded())] }).inserted }
     }
 }

@@ -116,7 +116,9 @@ struct LineQuads {
             let lo = min(sa, sb) + 0.08 * length, hi = max(sa, sb) - 0.08 * length
             return profiles[line].support(from: lo, to: hi)
         }
-        var scored: [(score: Double, quad: Quad)] = []
+        // The best `keep` quads, ascending by score (a bounded insertion list: tens of thousands of
+        // combinations are scored, few survive).
+        var best: [(score: Double, corners: [Point])] = []
         for p in pairs.indices {
             let (i, j) = pairs[p]
             for q in (p + 1)..<pairs.count {
@@ -127,23 +129,29 @@ struct LineQuads {
                       angleBetween(lines[i].theta, lines[l].theta) > 45 * .pi / 180,
                       angleBetween(lines[j].theta, lines[k].theta) > 45 * .pi / 180,
                       let c0 = crossing[i * n + k], let c1 = crossing[k * n + j],
-                      let c2 = crossing[j * n + l], let c3 = crossing[l * n + i] else { continue }
-                let corners = [c0, c1, c2, c3]
-                guard corners.allSatisfy({ $0.x > -3 && $0.y > -3 && $0.x < width + 2 && $0.y < height + 2 }) else { continue }
-                let quad = Quad(corners)
-                let areaFraction = quad.area / frameArea
-                let sides = quad.sideLengths
-                let aspect = max(sides.horizontal, sides.vertical) / max(1, min(sides.horizontal, sides.vertical))
+                      let c2 = crossing[j * n + l], let c3 = crossing[l * n + i],
+                      inFrame(c0, width, height), inFrame(c1, width, height), inFrame(c2, width, height), inFrame(c3, width, height)
+                else { continue }
+                let area = abs(Point.cross(c0, c1) + Point.cross(c1, c2) + Point.cross(c2, c3) + Point.cross(c3, c0)) / 2
+                let areaFraction = area / frameArea
+                let horizontal = (c0.distance(to: c1) + c3.distance(to: c2)) / 2, vertical = (c0.distance(to: c3) + c1.distance(to: c2)) / 2
+                let aspect = max(horizontal, vertical) / max(1, min(horizontal, vertical))
                 guard areaFraction > 0.01, areaFraction < 0.85, aspect < 2.6 else { continue }
-                let supports = [support(on: i, between: k, and: l), support(on: k, between: i, and: j),
-                                support(on: j, between: k, and: l), support(on: l, between: i, and: j)]
-                let mismatch = Self.aspects.map { abs(log(aspect / $0)) }.min()!
-                let score = supports.min()! + supports.reduce(0, +) / 4 - 3 * max(0, mismatch - 0.06) + 0.25 * log(areaFraction)
-                scored.append((score, quad))
+                let s0 = support(on: i, between: k, and: l), s1 = support(on: k, between: i, and: j)
+                let s2 = support(on: j, between: k, and: l), s3 = support(on: l, between: i, and: j)
+                let mismatch = min(abs(log(aspect / Self.aspects[0])), abs(log(aspect / Self.aspects[1])))
+                let score = min(s0, s1, s2, s3) + (s0 + s1 + s2 + s3) / 4 - 3 * max(0, mismatch - 0.06) + 0.25 * log(areaFraction)
+                guard best.count < keep || score > best[0].score else { continue }
+                let position = best.firstIndex { $0.score >= score } ?? best.count
+                best.insert((score, [c0, c1, c2, c3]), at: position)
+                if best.count > keep { best.removeFirst() }
             }
         }
-        scored.sort { $0.score > $1.score }
-        return scored.prefix(keep).map { $0.quad.normalised() }
+        return best.reversed().map { Quad($0.corners).normalised() }
+    }
+
+    private func inFrame(_ p: Point, _ width: Double, _ height: Double) -> Bool {
+        p.x > -3 && p.y > -3 && p.x < width + 2 && p.y < height + 2
     }
 }
 

@@ -31,6 +31,7 @@ struct SideRefiner {
         let length = max(1e-9, (d.x * d.x + d.y * d.y).squareRoot())
         let tangent = d * (1 / length), normal = Point(x: -tangent.y, y: tangent.x)
         let radius = Double(searchRadius)
+        let weights = (-searchRadius...searchRadius).map { exp(-(Double($0) / radius) * (Double($0) / radius)) }
         // Profiles across the side; the polarity is the sign with more centre-weighted response.
         var profiles: [[Double]] = []
         var positive = 0.0, negative = 0.0
@@ -39,8 +40,7 @@ struct SideRefiner {
             var profile: [Double] = []
             for offset in -searchRadius...searchRadius {
                 let x = Int((p.x + normal.x * Double(offset)).rounded()), y = Int((p.y + normal.y * Double(offset)).rounded())
-                let weight = exp(-(Double(offset) / radius) * (Double(offset) / radius))
-                let value = field.derivative(x: x, y: y, nx: normal.x, ny: normal.y) * weight
+                let value = field.derivative(x: x, y: y, nx: normal.x, ny: normal.y) * weights[offset + searchRadius]
                 profile.append(value)
                 if value > 0 { positive += value } else { negative -= value }
             }

@@ -5,9 +5,16 @@ public struct Portrait: Sendable, Codable {
     public var score: Double
 }
 
-/// Finds the portrait on a rectified document. A photo does not say which way up the card lies,
-/// so the document is tried upright and turned half a turn; a face seen the right way up (for
-/// YuNet: its eyes above its mouth) with the best score gives the document's upright direction.
+/// Finds the portrait on a rectified document, and the document's upright direction (a photo does
+/// not say which way up the card lies).
+///
+/// With YuNet, one search: YuNet finds faces upside down too (and then reports landmarks that look
+/// upright, so they cannot tell), so the direction comes from where the portrait sits: ICAO 9303
+/// puts it in the left part of every machine-readable document (TD1 cards, TD3 passport pages),
+/// and national ID-1 cards follow. A portrait in the right half means the document lies upside
+/// down. (When YuNet misses the face one way up, the document is searched turned half a turn.)
+/// The Haar cascade only fires on upright faces, so there the document is searched upright
+/// and turned half a turn, and the turn that shows a face wins.
 struct PortraitFinder {
     /// The portrait of an ID document covers 5-35 % of its area: smaller faces (ghost images,
     /// faces in a background pattern) are not the portrait.
@@ -16,31 +23,30 @@ struct PortraitFinder {
     /// is then still over 60 px tall, far above YuNet's smallest face, at a quarter of the cost.
     var searchScale = 0.5
 
-    /// Returns the upright turn (0 or 2 quarter turns) and the portrait, if any.
+    /// Returns the upright turn (0 or 2 quarter turns) and the portrait (in the upright document's
+    /// pixels), if any.
     func find(on rectified: Mat, detector: FaceDetector) throws -> (turns: Int, portrait: Portrait?) {
         let small = try rectified.resized(width: max(1, Int(Double(rectified.cols) * searchScale)),
                                           height: max(1, Int(Double(rectified.rows) * searchScale)))
         let scale = Double(rectified.cols) / Double(small.cols)
         var best: (turns: Int, portrait: Portrait)?
-        for turns in [0, 2] {
-            let view = turns == 0 ? small : try small.oriented(exif: 3)
+        for turn in [0, 2] where best == nil || detector.backend == .haarCascade {
+            let view = turn == 0 ? small : try small.oriented(exif: 3)
             let documentArea = Double(view.cols * view.rows)
-            let faces = try detector.detect(in: view).filter { $0.box.area >= minimumAreaFraction * documentArea && isUpright($0) }
-            guard let face = faces.max(by: { $0.score < $1.score }) else { continue }
+            guard let face = try detector.detect(in: view).filter({ $0.box.area >= minimumAreaFraction * documentArea })
+                .max(by: { $0.score < $1.score }) else { continue }
             if best == nil || face.score > best!.portrait.score {
                 let box = Rect(x: face.box.x * scale, y: face.box.y * scale, width: face.box.width * scale, height: face.box.height * scale)
-                best = (turns, Portrait(box: box, score: face.score))
+                best = (turn, Portrait(box: box, score: face.score))
             }
         }
-        guard let best else { return (0, nil) }
+        guard var best else { return (0, nil) }
+        if detector.backend == .yunet, best.portrait.box.center.x > Double(rectified.cols) / 2 {
+            let box = best.portrait.box
+            best.turns = (best.turns + 2) % 4
+            best.portrait.box = Rect(x: Double(rectified.cols) - box.x - box.width, y: Double(rectified.rows) - box.y - box.height,
+                                     width: box.width, height: box.height)
+        }
         return (best.turns, best.portrait)
-    }
-
-    /// YuNet also fires on upside-down faces; its landmarks tell: the eyes lie above the mouth in
-    /// an upright face. (The Haar cascade gives no landmarks and only fires on upright faces.)
-    private func isUpright(_ face: DetectedFace) -> Bool {
-        guard face.landmarks.count == 5 else { return true }
-        let eyes = (face.landmarks[0].y + face.landmarks[1].y) / 2, mouth = (face.landmarks[3].y + face.landmarks[4].y) / 2
-        return eyes < mouth
     }
 }

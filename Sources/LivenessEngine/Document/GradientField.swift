@@ -4,15 +4,13 @@
 /// For a colour image each pixel keeps the derivatives of the channel that changes most there:
 /// a blue card on brown wood is a strong edge in the blue channel though both are equally dark.
 /// Its sign follows the luminance gradient, so that an edge where one channel rises and another
-/// falls (blue header on brown wood) keeps one polarity along its length whichever channel wins.
+/// falls (blue header on brown wood) keeps one polarity along its length whichever channel wins
+/// (luminance by the BT.601 weights, in OpenCV's B, G, R order).
 struct GradientField {
     let width: Int
     let height: Int
     private let gx: [Float]
     private let gy: [Float]
-
-    /// BT.601 luma weights in OpenCV's B, G, R order.
-    private static let lumaWeights: [Float] = [0.114, 0.587, 0.299]
 
     init(image: Mat) throws {
         width = image.cols
@@ -23,20 +21,24 @@ struct GradientField {
         dx.withFloats { xs, xStride in
             dy.withFloats { ys, yStride in
                 for y in 0..<image.rows {
+                    let xRow = y * xStride, yRow = y * yStride, out = y * image.cols
                     for x in 0..<image.cols {
-                        var bestX: Float = 0, bestY: Float = 0, bestMagnitude: Float = -1
-                        var lumaX: Float = 0, lumaY: Float = 0
-                        for c in 0..<channels {
-                            let vx = xs[y * xStride + x * channels + c], vy = ys[y * yStride + x * channels + c]
-                            let magnitude = vx * vx + vy * vy
-                            if magnitude > bestMagnitude { bestMagnitude = magnitude; bestX = vx; bestY = vy }
-                            let weight = channels == 3 ? Self.lumaWeights[c] : 1
-                            lumaX += weight * vx
-                            lumaY += weight * vy
+                        let base = x * channels
+                        var bestX = xs[xRow + base], bestY = ys[yRow + base]
+                        guard channels == 3 else {
+                            outX[out + x] = bestX * 0.25
+                            outY[out + x] = bestY * 0.25
+                            continue
                         }
+                        let gX = xs[xRow + base + 1], gY = ys[yRow + base + 1], rX = xs[xRow + base + 2], rY = ys[yRow + base + 2]
+                        var bestMagnitude = bestX * bestX + bestY * bestY
+                        let lumaX = 0.114 * bestX + 0.587 * gX + 0.299 * rX, lumaY = 0.114 * bestY + 0.587 * gY + 0.299 * rY
+                        let gMagnitude = gX * gX + gY * gY, rMagnitude = rX * rX + rY * rY
+                        if gMagnitude > bestMagnitude { bestMagnitude = gMagnitude; bestX = gX; bestY = gY }
+                        if rMagnitude > bestMagnitude { bestX = rX; bestY = rY }
                         let sign: Float = bestX * lumaX + bestY * lumaY < 0 ? -0.25 : 0.25
-                        outX[y * image.cols + x] = bestX * sign
-                        outY[y * image.cols + x] = bestY * sign
+                        outX[out + x] = bestX * sign
+                        outY[out + x] = bestY * sign
                     }
                 }
             }

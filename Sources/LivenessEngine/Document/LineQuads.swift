@@ -53,7 +53,8 @@ struct LineQuads {
         let bins = 15
         var perBin = [Int](repeating: 0, count: bins)
         var kept: [(Line, LineProfile)] = []
-        for entry in profiled.sorted(by: { $0.1.evidence > $1.1.evidence }) {
+        let ranked = profiled.map { ($0, $0.1.evidence) }.sorted { $0.1 > $1.1 }.map(\.0)
+        for entry in ranked {
             let bin = min(bins - 1, Int(entry.0.theta / .pi * Double(bins)))
             guard perBin[bin] < maximumLinesPerDirection else { continue }
             perBin[bin] += 1

@@ -10,7 +10,7 @@ public struct DocumentLocator: Sendable {
         public var workingSize = 640
         /// A candidate is a document only if its weakest side has at least this edge support and
         /// its sides on average at least `minimumMeanSupport` (fractions of sampled points).
-        public var minimumSideSupport = 0.45
+        public var minimumSideSupport = 0.3
         public var minimumMeanSupport = 0.7
         /// Largest accepted log-distance of the aspect ratio from a known format (0.25 = 28 %).
         public var maximumAspectMismatch = 0.25

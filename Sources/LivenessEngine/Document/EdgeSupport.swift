@@ -53,7 +53,8 @@ extension GradientField {
     func ridge(at p: Point, normal: Point) -> (value: Double, isStrong: Bool) {
         var centre = 0.0, flank = 0.0
         for offset in -6...6 {
-            let x = Int((p.x + normal.x * Double(offset)).rounded()), y = Int((p.y + normal.y * Double(offset)).rounded())
+            // Truncating x + 0.5 rounds every in-frame coordinate (negative ones fall outside anyway).
+            let x = Int(p.x + normal.x * Double(offset) + 0.5), y = Int(p.y + normal.y * Double(offset) + 0.5)
             let value = derivative(x: x, y: y, nx: normal.x, ny: normal.y)
             if abs(offset) <= 2 {
                 if abs(value) > abs(centre) { centre = value }

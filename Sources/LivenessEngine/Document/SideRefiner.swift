@@ -32,25 +32,26 @@ struct SideRefiner {
         let tangent = d * (1 / length), normal = Point(x: -tangent.y, y: tangent.x)
         let radius = Double(searchRadius)
         let weights = (-searchRadius...searchRadius).map { exp(-(Double($0) / radius) * (Double($0) / radius)) }
-        // Profiles across the side; the polarity is the sign with more centre-weighted response.
-        var profiles: [[Double]] = []
+        // Profiles across the side (one row of 2r+1 values per sample); the polarity is the sign
+        // with more centre-weighted response.
+        let span = 2 * searchRadius + 1
+        var profiles = [Double](repeating: 0, count: samples * span)
         var positive = 0.0, negative = 0.0
         for i in 0..<samples {
             let p = a + d * (0.1 + 0.8 * Double(i) / Double(samples - 1))
-            var profile: [Double] = []
-            for offset in -searchRadius...searchRadius {
-                let x = Int((p.x + normal.x * Double(offset)).rounded()), y = Int((p.y + normal.y * Double(offset)).rounded())
-                let value = field.derivative(x: x, y: y, nx: normal.x, ny: normal.y) * weights[offset + searchRadius]
-                profile.append(value)
+            for j in 0..<span {
+                let offset = Double(j - searchRadius)
+                let x = Int(p.x + normal.x * offset + 0.5), y = Int(p.y + normal.y * offset + 0.5)
+                let value = field.derivative(x: x, y: y, nx: normal.x, ny: normal.y) * weights[j]
+                profiles[i * span + j] = value
                 if value > 0 { positive += value } else { negative -= value }
             }
-            profiles.append(profile)
         }
         let polarity = positive >= negative ? 1.0 : -1.0
         var positions: [Double] = [], offsets: [Double] = []
-        for (i, profile) in profiles.enumerated() {
+        for i in 0..<samples {
             var best = 0, bestValue = -Double.infinity
-            for (j, value) in profile.enumerated() where value * polarity > bestValue { best = j; bestValue = value * polarity }
+            for j in 0..<span where profiles[i * span + j] * polarity > bestValue { best = j; bestValue = profiles[i * span + j] * polarity }
             if bestValue > EdgeSupport.minimumStep {
                 positions.append(0.1 + 0.8 * Double(i) / Double(samples - 1))
                 offsets.append(Double(best - searchRadius))

@@ -33,7 +33,7 @@ struct LocateEvalCommand: ParsableCommand {
             if analysis.statuses.contains(.documentIsColorless) { colourless += 1 }
             if analysis.documents.first?.portrait != nil { portraits += 1 }
             if verbose {
-                print("\(label.file) iou \(String(format: "%.3f", iou)) chroma \(String(format: "%.4f", analysis.documents.first?.measurements.chromaSpread ?? -1)) sharp \(Int(analysis.documents.first?.measurements.sharpness ?? -1)) face \(String(format: "%.2f", analysis.documents.first?.portrait?.score ?? 0)) \(analysis.statuses.map(\.rawValue).joined(separator: ","))")
+                print("\(label.file) iou \(String(format: "%.3f", iou)) chroma \(String(format: "%.4f", analysis.documents.first?.measurements.chromaResidual ?? -1)) sharp \(Int(analysis.documents.first?.measurements.sharpness ?? -1)) face \(String(format: "%.2f", analysis.documents.first?.portrait?.score ?? 0)) \(analysis.statuses.map(\.rawValue).joined(separator: ","))")
             }
         }
         let n = Double(labels.count)

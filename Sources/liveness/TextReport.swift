@@ -18,7 +18,7 @@ enum TextReport {
                 lines.append("      portrait: not found")
             }
             let m = document.measurements
-            lines.append("      chroma spread \(format(m.chromaSpread, 4)) sharpness \(format(m.sharpness, 0)) median luminance \(format(m.medianLuminance, 0))")
+            lines.append("      chroma residual \(m.chromaResidual.map { format($0, 4) } ?? "n/a") sharpness \(format(m.sharpness, 0)) median luminance \(format(m.medianLuminance, 0))")
         }
         lines.append("statuses   \(report.statuses.map(\.rawValue).joined(separator: ", "))")
         lines.append("warnings   \(report.warnings.isEmpty ? "none" : report.warnings.map(\.rawValue).joined(separator: ", "))")

@@ -3,7 +3,7 @@ import Testing
 @testable import LivenessEngine
 
 /// The real grey photocopies of ../shared/data/dlc2021-greycopy-dev (labels with true quads).
-/// Floors sit just under today's measured rates (`liveness eval-locator`: located 54/60, portrait
+/// Floors sit just under today's measured rates (`liveness eval-locator`: located 54/60, colourless 58/60, portrait
 /// 56/60) so that a regression fails; the located target (95 %) is not met yet.
 @Suite(.enabled(if: SharedData.available, "needs ../shared/data"))
 struct RealGreyCopyTests {
@@ -24,7 +24,7 @@ struct RealGreyCopyTests {
         }
         #expect(labels.count == 60)
         #expect(located >= 51, "located \(located)/60")
-        #expect(colourless >= 18, "colourless \(colourless)/60")
+        #expect(colourless >= 55, "colourless \(colourless)/60")
         #expect(portraits >= 53, "portraits \(portraits)/60")
     }
 }

@@ -137,4 +137,48 @@ struct DocumentSceneTests {
         #expect(try analyse(scene, quality: 40).warnings.contains(.imageIsTooCompressed))
         #expect(!(try analyse(scene, quality: 92).warnings.contains(.imageIsTooCompressed)))
     }
+
+    @Test("a defocused photo warns IMAGE_TOO_BLURRY; the sharp one does not")
+    func blurWarning() throws {
+        let truth = SceneBuilder.cardQuad(cx: 640, cy: 400, width: 640, degrees: 3)
+        let scene = try SceneBuilder.place(SceneBuilder.card(), on: SceneBuilder.background(.wood, width: 1280, height: 800), at: truth)
+        let defocused = Raster(try scene.mat().gaussianBlurred(kernel: 0, sigma: 4))
+        let blurred = try analyse(defocused)
+        #expect(try #require(blurred.documents.first).location.quad.intersectionOverUnion(truth) >= 0.9)
+        #expect(blurred.warnings.contains(.imageTooBlurry), "warnings: \(blurred.warnings)")
+        #expect(!(try analyse(scene).warnings.contains(.imageTooBlurry)))
+    }
+
+    @Test("an underexposed photo warns POOR_IMAGE_EXPOSURE; a normal one does not")
+    func exposureWarning() throws {
+        let truth = SceneBuilder.cardQuad(cx: 640, cy: 400, width: 640, degrees: -3)
+        let scene = try SceneBuilder.place(SceneBuilder.card(), on: SceneBuilder.background(.plain(200), width: 1280, height: 800), at: truth)
+        var dark = scene
+        dark.tint(b: 0.2, g: 0.2, r: 0.2)
+        let analysis = try analyse(dark)
+        #expect(!analysis.documents.isEmpty)
+        #expect(analysis.warnings.contains(.poorImageExposure), "warnings: \(analysis.warnings)")
+        #expect(!(try analyse(scene).warnings.contains(.poorImageExposure)))
+    }
+
+    @Test("a specular highlight on the card warns GLARE_ON_IMAGE; the card without one does not")
+    func glareWarning() throws {
+        let truth = SceneBuilder.cardQuad(cx: 640, cy: 400, width: 640, degrees: 2)
+        var card = try SceneBuilder.card()
+        let plain = try SceneBuilder.place(card, on: SceneBuilder.background(.wood, width: 1280, height: 800), at: truth)
+        // A saturated patch of laminate reflection, 4 % of the card.
+        card.fillRect(x: 430, y: 300, width: 200, height: 90, (255, 255, 255))
+        let glaring = try SceneBuilder.place(card, on: SceneBuilder.background(.wood, width: 1280, height: 800), at: truth)
+        #expect(try analyse(glaring).warnings.contains(.glareOnImage))
+        #expect(!(try analyse(plain).warnings.contains(.glareOnImage)))
+    }
+
+    @Test("a card in a dim room (an eighth of the light) is still located")
+    func locatesCardInDimLight() throws {
+        let truth = SceneBuilder.cardQuad(cx: 640, cy: 400, width: 640, degrees: 6)
+        var scene = try SceneBuilder.place(SceneBuilder.card(), on: SceneBuilder.background(.wood, width: 1280, height: 800), at: truth)
+        scene.tint(b: 0.12, g: 0.12, r: 0.12)
+        let document = try #require(try analyse(scene).documents.first)
+        #expect(document.location.quad.intersectionOverUnion(truth) >= 0.9)
+    }
 }

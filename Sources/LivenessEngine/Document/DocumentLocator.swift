@@ -57,7 +57,8 @@ public struct DocumentLocator: Sendable {
         // wood has an edge even where both are equally bright.
         let blurred = try small.gaussianBlurred(kernel: 5)
         let field = try GradientField(image: blurred)
-        let faint = try blurred.canny(low: 15, high: 45), firm = try blurred.canny(low: 30, high: 90)
+        let gain = Double(field.gain)
+        let faint = try blurred.canny(low: 15 / gain, high: 45 / gain), firm = try blurred.canny(low: 30 / gain, high: 90 / gain)
         let faintDilated = try faint.morphology(.dilate, kernelWidth: 3, kernelHeight: 3)
         let firmDilated = try firm.morphology(.dilate, kernelWidth: 3, kernelHeight: 3)
         let candidates = try QuadCandidates().generate(from: [faintDilated, firmDilated, QuadCandidates.closedAtFrame(firmDilated)])

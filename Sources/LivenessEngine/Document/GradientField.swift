@@ -12,9 +12,21 @@ struct GradientField {
     private let gx: [Float]
     private let gy: [Float]
 
+    /// Factor by which derivatives are amplified in a dark photo (1 for a normally exposed one).
+    ///
+    /// Physical cue: a border's brightness step is proportional to the light falling on it; in a
+    /// photo exposed at a third of the usual brightness every step is a third as high. Amplifying
+    /// by `referenceLuminance / median luminance` (at most `maximumGain`) keeps the edge thresholds
+    /// meaningful in a dim room without lowering them for well-lit photos.
+    let gain: Float
+    static let referenceLuminance: Float = 100
+    static let maximumGain: Float = 3
+
     init(image: Mat) throws {
         width = image.cols
         height = image.rows
+        let gain = min(Self.maximumGain, max(1, Self.referenceLuminance / max(1, Self.medianLuminance(image))))
+        self.gain = gain
         let dx = try image.sobel(dx: 1, dy: 0), dy = try image.sobel(dx: 0, dy: 1)
         let channels = image.channels, count = image.cols * image.rows
         var outX = [Float](repeating: 0, count: count), outY = [Float](repeating: 0, count: count)
@@ -26,8 +38,8 @@ struct GradientField {
                         let base = x * channels
                         var bestX = xs[xRow + base], bestY = ys[yRow + base]
                         guard channels == 3 else {
-                            outX[out + x] = bestX * 0.25
-                            outY[out + x] = bestY * 0.25
+                            outX[out + x] = bestX * 0.25 * gain
+                            outY[out + x] = bestY * 0.25 * gain
                             continue
                         }
                         let gX = xs[xRow + base + 1], gY = ys[yRow + base + 1], rX = xs[xRow + base + 2], rY = ys[yRow + base + 2]
@@ -36,7 +48,7 @@ struct GradientField {
                         let gMagnitude = gX * gX + gY * gY, rMagnitude = rX * rX + rY * rY
                         if gMagnitude > bestMagnitude { bestMagnitude = gMagnitude; bestX = gX; bestY = gY }
                         if rMagnitude > bestMagnitude { bestX = rX; bestY = rY }
-                        let sign: Float = bestX * lumaX + bestY * lumaY < 0 ? -0.25 : 0.25
+                        let sign: Float = (bestX * lumaX + bestY * lumaY < 0 ? -0.25 : 0.25) * gain
                         outX[out + x] = bestX * sign
                         outY[out + x] = bestY * sign
                     }
@@ -45,6 +57,27 @@ struct GradientField {
         }
         gx = outX
         gy = outY
+    }
+
+    private static func medianLuminance(_ image: Mat) -> Float {
+        var histogram = [Int](repeating: 0, count: 256)
+        image.withBytes { bytes, stride in
+            for y in Swift.stride(from: 0, to: image.rows, by: 2) {
+                for x in Swift.stride(from: 0, to: image.cols, by: 2) {
+                    let i = y * stride + x * image.channels
+                    let luma = image.channels == 3
+                        ? (29 * Int(bytes[i]) + 150 * Int(bytes[i + 1]) + 77 * Int(bytes[i + 2])) >> 8 : Int(bytes[i])
+                    histogram[luma] += 1
+                }
+            }
+        }
+        let total = histogram.reduce(0, +)
+        var seen = 0
+        for (value, count) in histogram.enumerated() {
+            seen += count
+            if 2 * seen >= total { return Float(value) }
+        }
+        return 255
     }
 
     /// Derivative along the unit normal (nx, ny) at pixel (x, y); 0 outside the image.

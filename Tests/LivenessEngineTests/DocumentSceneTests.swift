@@ -181,4 +181,27 @@ struct DocumentSceneTests {
         let document = try #require(try analyse(scene).documents.first)
         #expect(document.location.quad.intersectionOverUnion(truth) >= 0.9)
     }
+
+    @Test("a round-cornered card under strong perspective, compressed to JPEG quality 35", arguments: [
+        SceneBuilder.Background.wood, .fabric,
+    ])
+    func locatesRoundCorneredCardUnderPerspective(background: SceneBuilder.Background) throws {
+        // A far side 30 % shorter than the near one: about 35 degrees of tilt at arm's length.
+        let truth = SceneBuilder.cardQuad(cx: 640, cy: 420, width: 620, degrees: -12, squeeze: 0.3)
+        let scene = try SceneBuilder.place(SceneBuilder.card(), on: SceneBuilder.background(background, width: 1280, height: 800),
+                                           at: truth, cornerRadius: 32)
+        let document = try #require(try analyse(scene, quality: 35).documents.first)
+        #expect(document.location.quad.intersectionOverUnion(truth) >= 0.95)
+    }
+
+    @Test("a low-contrast grey copy on light paper")
+    func locatesLowContrastCopy() throws {
+        let truth = SceneBuilder.cardQuad(cx: 620, cy: 400, width: 600, degrees: 7, squeeze: 0.08)
+        var copy = try SceneBuilder.card().greyscale()
+        // Toner on paper: the copy's lightest areas are the paper itself (~215), its darkest ~90.
+        for i in 0..<copy.pixels.count { copy.pixels[i] = UInt8(90 + Double(copy.pixels[i]) * 125 / 255) }
+        let scene = try SceneBuilder.place(copy, on: SceneBuilder.background(.plain(225), width: 1280, height: 800), at: truth)
+        let document = try #require(try analyse(scene).documents.first)
+        #expect(document.location.quad.intersectionOverUnion(truth) >= 0.95)
+    }
 }

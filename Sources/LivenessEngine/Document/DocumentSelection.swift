@@ -22,6 +22,8 @@ enum DocumentSelection {
             best = cropped
         } else if let outer = fullerBorder(of: best, among: ranked) {
             best = outer
+        } else if let outer = enclosingDocument(of: best, among: ranked, edges: edges) {
+            best = outer
         }
         var chosen = [best]
         for candidate in ranked where candidate.score >= best.score - secondDocumentMargin {
@@ -61,6 +63,26 @@ enum DocumentSelection {
                   outer.aspectMismatch < best.aspectMismatch else { return false }
             let shared = outer.document.quad.corners.filter { corner in quad.corners.contains { $0.distance(to: corner) < tolerance } }
             return shared.count == 2 && contains(outer.document.quad, quad)
+        }
+    }
+
+    /// A winner lying inside a candidate that is edged strongly all round, scores nearly as well
+    /// and has no blank margins (not a sheet of paper) is a part of that document — its text or
+    /// photo block, which a dark band along one edge of the card can make the higher scorer. The
+    /// part covers at most `enclosedAreaLimit` of it: a print-out's printed border sits just inside
+    /// its cut paper edge (80-95 % of the area) and is the document there.
+    static let enclosingMinimumSupport = 0.9
+    static let enclosingScoreMargin = 0.45
+    static let enclosedAreaLimit = 0.7
+
+    private static func enclosingDocument(of best: ScoredQuad, among ranked: [ScoredQuad], edges: EdgeMap) -> ScoredQuad? {
+        guard !best.document.isCropped else { return nil }
+        return ranked.first { outer in
+            !outer.document.isCropped && outer.score >= best.score - enclosingScoreMargin
+                && best.document.quad.area < enclosedAreaLimit * outer.document.quad.area
+                && outer.document.sideSupport.min()! >= enclosingMinimumSupport
+                && contains(outer.document.quad, best.document.quad)
+                && edges.blankInnerBands(of: outer.document.quad) < 2
         }
     }
 

@@ -57,13 +57,24 @@ enum SceneBuilder {
         return raster
     }
 
-    /// Warps `card` so that its corners land on `quad` (TL TR BR BL) over `background`.
-    static func place(_ card: Raster, on background: Raster, at quad: Quad) throws -> Raster {
+    /// Warps `card` so that its corners land on `quad` (TL TR BR BL) over `background`; corners
+    /// rounded by `cornerRadius` card pixels (ISO/IEC 7810 ID-1: 3.18 mm, 32 px at 10 px/mm).
+    static func place(_ card: Raster, on background: Raster, at quad: Quad, cornerRadius: Int = 0) throws -> Raster {
         let source = [Point(x: 0, y: 0), Point(x: Double(card.width), y: 0),
                       Point(x: Double(card.width), y: Double(card.height)), Point(x: 0, y: Double(card.height))]
         let h = try Geometry.homography(from: source, to: quad.corners)
         let warped = Raster(try card.mat().warped(homography: h, width: background.width, height: background.height))
-        let maskSource = Raster(width: card.width, height: card.height, fill: (255, 255, 255))
+        var maskSource = Raster(width: card.width, height: card.height, fill: (255, 255, 255))
+        if cornerRadius > 0 {
+            let r = Double(cornerRadius)
+            for y in 0..<cornerRadius {
+                for x in 0..<cornerRadius where (r - Double(x) - 0.5) * (r - Double(x) - 0.5) + (r - Double(y) - 0.5) * (r - Double(y) - 0.5) > r * r {
+                    for (cx, cy) in [(x, y), (card.width - 1 - x, y), (x, card.height - 1 - y), (card.width - 1 - x, card.height - 1 - y)] {
+                        maskSource.set(cx, cy, 0, 0, 0)
+                    }
+                }
+            }
+        }
         let mask = Raster(try maskSource.mat().warped(homography: h, width: background.width, height: background.height))
         var out = background
         for i in 0..<(out.width * out.height) {

@@ -204,4 +204,15 @@ struct DocumentSceneTests {
         let document = try #require(try analyse(scene).documents.first)
         #expect(document.location.quad.intersectionOverUnion(truth) >= 0.95)
     }
+
+    @Test("a card tilted 35 degrees away from a phone camera", arguments: [(0.0, SceneBuilder.Background.wood), (20, .fabric), (-15, .plain(70))])
+    func locatesCardTiltedThirtyFiveDegrees(roll: Double, background: SceneBuilder.Background) throws {
+        // Focal length about the frame diagonal, as on a phone's main camera.
+        let truth = SceneBuilder.projectedCardQuad(cx: 640, cy: 420, width: 600, tilt: 35, roll: roll,
+                                                   focal: 1500, principal: Point(x: 640, y: 400))
+        let scene = try SceneBuilder.place(SceneBuilder.card(), on: SceneBuilder.background(background, width: 1280, height: 800),
+                                           at: truth, cornerRadius: 32)
+        let document = try #require(try analyse(scene, quality: 75).documents.first)
+        #expect(document.location.quad.intersectionOverUnion(truth) >= 0.95)
+    }
 }

@@ -96,6 +96,22 @@ enum SceneBuilder {
         return Quad(corners.map { Point(x: cx + $0.x * cos(a) - $0.y * sin(a), y: cy + $0.x * sin(a) + $0.y * cos(a)) })
     }
 
+    /// The image of an ID-1 card (85.6 x 54 mm) seen by a pinhole camera with focal length
+    /// `focal` px and its principal point at `principal`: the card is tilted by `tilt` degrees
+    /// about its horizontal axis (its top edge moving away), turned by `roll` degrees in its plane,
+    /// and placed so that its centre is seen at (cx, cy), about `width` px wide.
+    static func projectedCardQuad(cx: Double, cy: Double, width: Double, tilt: Double, roll: Double = 0,
+                                  focal: Double, principal: Point) -> Quad {
+        let distance = focal * 85.6 / width
+        let centre = (x: (cx - principal.x) * distance / focal, y: (cy - principal.y) * distance / focal)
+        let t = tilt * .pi / 180, r = roll * .pi / 180
+        return Quad([(-42.8, -27.0), (42.8, -27.0), (42.8, 27.0), (-42.8, 27.0)].map { (x, y) -> Point in
+            let xr = x * cos(r) - y * sin(r), yr = x * sin(r) + y * cos(r)
+            let x3 = centre.x + xr, y3 = centre.y + yr * cos(t), z3 = distance - yr * sin(t)
+            return Point(x: principal.x + focal * x3 / z3, y: principal.y + focal * y3 / z3)
+        })
+    }
+
     static func jpeg(_ raster: Raster, quality: Int = 90) throws -> [UInt8] {
         try raster.mat().encoded(as: ".jpg", quality: quality)
     }

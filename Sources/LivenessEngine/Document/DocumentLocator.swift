@@ -53,12 +53,12 @@ public struct DocumentLocator: Sendable {
 
     private func rank(_ image: Mat) throws -> Ranking {
         let (small, scale) = try image.fitting(maxSide: configuration.workingSize)
-        // Canny on the colour image takes the strongest channel's gradient: a blue card on brown
+        // Edges of the colour image follow the strongest channel's gradient: a blue card on brown
         // wood has an edge even where both are equally bright.
         let blurred = try small.gaussianBlurred(kernel: 5)
         let field = try GradientField(image: blurred)
         let gain = Double(field.gain)
-        let faint = try blurred.canny(low: 15 / gain, high: 45 / gain), firm = try blurred.canny(low: 30 / gain, high: 90 / gain)
+        let faint = try field.cannyEdges(low: 15 / gain, high: 45 / gain), firm = try field.cannyEdges(low: 30 / gain, high: 90 / gain)
         let faintDilated = try faint.morphology(.dilate, kernelWidth: 3, kernelHeight: 3)
         let firmDilated = try firm.morphology(.dilate, kernelWidth: 3, kernelHeight: 3)
         let candidates = try QuadCandidates().generate(from: [faintDilated, firmDilated, QuadCandidates.closedAtFrame(firmDilated)])

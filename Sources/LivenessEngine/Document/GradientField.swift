@@ -1,3 +1,5 @@
+import COpenCVShim
+
 /// Horizontal and vertical intensity derivatives of an image (3x3 Sobel, divided by 4 so values
 /// are in grey levels per pixel), sampled by the locator to test whether a line is an edge.
 ///
@@ -11,6 +13,9 @@ struct GradientField {
     let height: Int
     private let gx: [Float]
     private let gy: [Float]
+    /// The same derivatives, unscaled, as 16-bit matrices for Canny.
+    private let derivativesX: Mat
+    private let derivativesY: Mat
 
     /// Factor by which derivatives are amplified in a dark photo (1 for a normally exposed one).
     ///
@@ -27,36 +32,23 @@ struct GradientField {
         height = image.rows
         let gain = min(Self.maximumGain, max(1, Self.referenceLuminance / max(1, Self.medianLuminance(image))))
         self.gain = gain
-        let dx = try image.sobel(dx: 1, dy: 0), dy = try image.sobel(dx: 0, dy: 1)
-        let channels = image.channels, count = image.cols * image.rows
-        var outX = [Float](repeating: 0, count: count), outY = [Float](repeating: 0, count: count)
-        dx.withFloats { xs, xStride in
-            dy.withFloats { ys, yStride in
-                for y in 0..<image.rows {
-                    let xRow = y * xStride, yRow = y * yStride, out = y * image.cols
-                    for x in 0..<image.cols {
-                        let base = x * channels
-                        var bestX = xs[xRow + base], bestY = ys[yRow + base]
-                        guard channels == 3 else {
-                            outX[out + x] = bestX * 0.25 * gain
-                            outY[out + x] = bestY * 0.25 * gain
-                            continue
-                        }
-                        let gX = xs[xRow + base + 1], gY = ys[yRow + base + 1], rX = xs[xRow + base + 2], rY = ys[yRow + base + 2]
-                        var bestMagnitude = bestX * bestX + bestY * bestY
-                        let lumaX = 0.114 * bestX + 0.587 * gX + 0.299 * rX, lumaY = 0.114 * bestY + 0.587 * gY + 0.299 * rY
-                        let gMagnitude = gX * gX + gY * gY, rMagnitude = rX * rX + rY * rY
-                        if gMagnitude > bestMagnitude { bestMagnitude = gMagnitude; bestX = gX; bestY = gY }
-                        if rMagnitude > bestMagnitude { bestX = rX; bestY = rY }
-                        let sign: Float = (bestX * lumaX + bestY * lumaY < 0 ? -0.25 : 0.25) * gain
-                        outX[out + x] = bestX * sign
-                        outY[out + x] = bestY * sign
-                    }
-                }
+        var outX = [Float](repeating: 0, count: width * height), outY = [Float](repeating: 0, count: width * height)
+        var dx: OpaquePointer?, dy: OpaquePointer?
+        try outX.withUnsafeMutableBufferPointer { x in
+            try outY.withUnsafeMutableBufferPointer { y in
+                try shimCall { lv_colour_gradient(image.handle, 0.25 * gain, x.baseAddress, y.baseAddress, &dx, &dy, $0) }
             }
         }
         gx = outX
         gy = outY
+        derivativesX = Mat(handle: dx!)
+        derivativesY = Mat(handle: dy!)
+    }
+
+    /// Canny edges of this field, thresholds in the units of a 3x3 Sobel on 8-bit pixels (as
+    /// `Mat.canny`): the colour edges the locator scores, without a second gradient pass.
+    func cannyEdges(low: Double, high: Double) throws -> Mat {
+        try Mat.make { lv_canny_derivatives(derivativesX.handle, derivativesY.handle, low, high, 1, $0, $1) }
     }
 
     private static func medianLuminance(_ image: Mat) -> Float {

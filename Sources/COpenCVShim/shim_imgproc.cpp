@@ -107,19 +107,17 @@ extern "C" int lv_canny(const lv_mat *mat, double low, double high, int l2gradie
     });
 }
 
-extern "C" int lv_colour_gradient(const lv_mat *mat, float scale, float *gx, float *gy, lv_mat **dx, lv_mat **dy,
-                                  lv_error *error) {
+extern "C" int lv_colour_gradient(const lv_mat *mat, int16_t *dx, int16_t *dy, lv_error *error) {
     return guarded(error, [&]() -> int {
-        if (!valid(mat) || mat->mat.depth() != CV_8U || (mat->mat.channels() != 1 && mat->mat.channels() != 3) || !gx || !gy)
+        if (!valid(mat) || mat->mat.depth() != CV_8U || (mat->mat.channels() != 1 && mat->mat.channels() != 3) || !dx || !dy)
             return fail(error, LV_ERR_ARGUMENT, "expected an 8-bit grey or BGR matrix and output buffers");
         cv::Mat sx, sy;
         cv::Sobel(mat->mat, sx, CV_16S, 1, 0, 3, 1, 0, cv::BORDER_REPLICATE);
         cv::Sobel(mat->mat, sy, CV_16S, 0, 1, 3, 1, 0, cv::BORDER_REPLICATE);
         const int rows = mat->mat.rows, cols = mat->mat.cols, cn = mat->mat.channels();
-        cv::Mat outX(rows, cols, CV_16SC1), outY(rows, cols, CV_16SC1);
         for (int y = 0; y < rows; ++y) {
             const int16_t *px = sx.ptr<int16_t>(y), *py = sy.ptr<int16_t>(y);
-            int16_t *ox = outX.ptr<int16_t>(y), *oy = outY.ptr<int16_t>(y);
+            int16_t *ox = dx + (size_t)y * cols, *oy = dy + (size_t)y * cols;
             for (int x = 0; x < cols; ++x) {
                 const int16_t *vx = px + x * cn, *vy = py + x * cn;
                 int best = 0, bestMagnitude = vx[0] * vx[0] + vy[0] * vy[0];
@@ -136,23 +134,19 @@ extern "C" int lv_colour_gradient(const lv_mat *mat, float scale, float *gx, flo
                 }
                 ox[x] = (int16_t)bx;
                 oy[x] = (int16_t)by;
-                gx[(size_t)y * cols + x] = bx * scale;
-                gy[(size_t)y * cols + x] = by * scale;
             }
         }
-        int status = emit(outX, dx);
-        if (status != LV_OK) return status;
-        return emit(outY, dy);
+        return LV_OK;
     });
 }
 
-extern "C" int lv_canny_derivatives(const lv_mat *dx, const lv_mat *dy, double low, double high, int l2gradient,
-                                    lv_mat **out, lv_error *error) {
+extern "C" int lv_canny_derivatives(int rows, int cols, const int16_t *dx, const int16_t *dy, double low, double high,
+                                    int l2gradient, lv_mat **out, lv_error *error) {
     return guarded(error, [&]() -> int {
-        if (!valid(dx) || !valid(dy) || dx->mat.type() != CV_16SC1 || dy->mat.type() != CV_16SC1 || dx->mat.size() != dy->mat.size())
-            return fail(error, LV_ERR_ARGUMENT, "expected two 16-bit derivative matrices of one size");
+        if (rows <= 0 || cols <= 0 || !dx || !dy) return fail(error, LV_ERR_ARGUMENT, "invalid derivative buffers");
+        const cv::Mat gx(rows, cols, CV_16SC1, const_cast<int16_t *>(dx)), gy(rows, cols, CV_16SC1, const_cast<int16_t *>(dy));
         cv::Mat result;
-        cv::Canny(dx->mat, dy->mat, result, low, high, l2gradient != 0);
+        cv::Canny(gx, gy, result, low, high, l2gradient != 0);
         return emit(result, out);
     });
 }

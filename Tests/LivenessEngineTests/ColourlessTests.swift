@@ -37,7 +37,10 @@ import Testing
         Scene(left: .pink, right: .warm, level: 0.25, quality: 75),
     ]
 
-    static let colourCard: Raster = try! SceneBuilder.card(withPortrait: false)
+    /// The threshold was fitted on this card generator at hues 0 and 2 (with a portrait); the
+    /// tests use a hue it never saw and no portrait, and check the shipped threshold itself.
+    static let colourCard: Raster = try! SceneBuilder.card(withPortrait: false, hue: 4)
+    static let threshold = ValidationThresholds().colorlessChromaResidual
 
     static func photograph(_ content: Raster, _ scene: Scene) throws -> Mat {
         var lit = content
@@ -66,7 +69,7 @@ import Testing
         let document = try Self.photograph(Self.colourCard.greyscale(), scene)
         let measurements = try PixelMeasurements.measure(document)
         let residual = try #require(measurements.chromaResidual)
-        #expect(residual < 0.015, "residual \(residual)")
+        #expect(residual < Self.threshold, "residual \(residual)")
         #expect(measurements.statuses(ValidationThresholds()).contains(.documentIsColorless))
     }
 
@@ -74,7 +77,7 @@ import Testing
         let document = try Self.photograph(Self.colourCard, scene)
         let measurements = try PixelMeasurements.measure(document)
         let residual = try #require(measurements.chromaResidual)
-        #expect(residual > 0.035, "residual \(residual)")
+        #expect(residual >= Self.threshold, "residual \(residual)")
         #expect(!measurements.statuses(ValidationThresholds()).contains(.documentIsColorless))
     }
 
@@ -114,20 +117,18 @@ import Testing
 /// card content under the same lights as `ColourlessTests`.
 @Suite(.enabled(if: SharedData.available, "needs ../shared/data"))
 struct ColourlessRealDataTests {
-    struct Label: Decodable { var file: String; var doc_quad: [[Double]] }
 
     /// 58 of 60 measured (alb_id + esp_id, where the threshold was fitted: 29/30; fin_id + grc_passport,
     /// held out: 29/30). The two misses have real colour in the frame: a purple object over the card's
     /// lower edge and painted fingernails holding the passport.
     @Test func realGreyCopiesAreColourless() throws {
-        let text = try String(contentsOfFile: SharedData.greyCopies + "/labels.jsonl", encoding: .utf8)
-        let labels = try text.split(separator: "\n").map { try JSONDecoder().decode(Label.self, from: Data($0.utf8)) }
+        let labels = try DocumentLabel.load(folder: SharedData.greyCopies)
         let threshold = ValidationThresholds().colorlessChromaResidual
         var colourless = 0, fit = 0, heldOut = 0
         for label in labels {
             let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: SharedData.greyCopies + "/" + label.file)))
             let image = try ImageDecoder().decode(bytes).pixels
-            let document = try image.warped(quad: Quad(label.doc_quad.map { Point(x: $0[0], y: $0[1]) }), width: 856, height: 540)
+            let document = try image.warped(quad: label.quad, width: 856, height: 540)
             guard let residual = try PixelMeasurements.chromaResidual(document), residual < threshold else { continue }
             colourless += 1
             if label.file.hasPrefix("alb_id") || label.file.hasPrefix("esp_id") { fit += 1 } else { heldOut += 1 }
@@ -139,7 +140,8 @@ struct ColourlessRealDataTests {
     }
 
     /// Colour photos (faces, clothes, backgrounds) filling the document never read as colourless.
-    @Test(arguments: ["img1.jpg", "img10.jpg", "img15.jpg", "couple.jpg"])
+    /// None of these four was among the 14 deepface photos the threshold was fitted with.
+    @Test(arguments: ["img30.jpg", "img40.jpg", "img50.jpg", "img6.jpg"])
     func colourPhotoIsNotColourless(file: String) throws {
         let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: SharedData.root + "/data/face-sources/deepface/" + file)))
         let photo = try ImageDecoder().decode(bytes).pixels

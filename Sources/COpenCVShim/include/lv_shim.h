@@ -74,13 +74,12 @@ int lv_homography(const float from[8], const float to[8], double out[9], lv_erro
 int lv_gaussian_blur(const lv_mat *mat, int kernel, double sigma, lv_mat **out, lv_error *error);
 int lv_canny(const lv_mat *mat, double low, double high, int l2gradient, lv_mat **out, lv_error *error);
 /// Colour gradient of an 8-bit image (1 or 3 channels): per pixel the 3x3 Sobel derivatives of the
-/// channel that changes most, signed to agree with the luminance gradient. Writes them scaled by
-/// `scale` into `gx`, `gy` (rows x cols floats, packed) and, unscaled, as 16-bit matrices for
-/// `lv_canny_derivatives`.
-int lv_colour_gradient(const lv_mat *mat, float scale, float *gx, float *gy, lv_mat **dx, lv_mat **dy, lv_error *error);
-/// Canny edges from 16-bit derivatives (as made by `lv_colour_gradient`).
-int lv_canny_derivatives(const lv_mat *dx, const lv_mat *dy, double low, double high, int l2gradient, lv_mat **out,
-                         lv_error *error);
+/// channel that changes most, signed to agree with the luminance gradient, written into `dx`, `dy`
+/// (rows x cols, packed rows; replicated border, as Canny's own).
+int lv_colour_gradient(const lv_mat *mat, int16_t *dx, int16_t *dy, lv_error *error);
+/// Canny edges from 16-bit derivatives `dx`, `dy` (rows x cols, packed rows).
+int lv_canny_derivatives(int rows, int cols, const int16_t *dx, const int16_t *dy, double low, double high, int l2gradient,
+                         lv_mat **out, lv_error *error);
 /// op: 0 erode, 1 dilate, 2 open, 3 close, 4 gradient; rectangular kernel.
 int lv_morphology(const lv_mat *mat, int op, int kernel_width, int kernel_height, int iterations, lv_mat **out,
                   lv_error *error);

@@ -38,8 +38,10 @@ public enum DocumentFormat: String, Sendable, Codable, CaseIterable {
 
     /// Distance in log-aspect space to the nearest known format.
     static func aspectMismatch(_ aspect: Double) -> Double {
-        [DocumentFormat.id1, .id3].map { abs(log(aspect / $0.aspectRatio!)) }.min()!
+        min(abs(log(aspect / id1Aspect)), abs(log(aspect / id3Aspect)))
     }
+
+    private static let id1Aspect = DocumentFormat.id1.aspectRatio!, id3Aspect = DocumentFormat.id3.aspectRatio!
 }
 
 import Foundation

@@ -57,8 +57,7 @@ public struct DocumentLocator: Sendable {
         // wood has an edge even where both are equally bright.
         let blurred = try small.gaussianBlurred(kernel: 5)
         let field = try GradientField(image: blurred)
-        let gain = Double(field.gain)
-        let faint = try field.cannyEdges(low: 15 / gain, high: 45 / gain), firm = try field.cannyEdges(low: 30 / gain, high: 90 / gain)
+        let faint = try field.cannyEdges(low: 15, high: 45), firm = try field.cannyEdges(low: 30, high: 90)
         let faintDilated = try faint.morphology(.dilate, kernelWidth: 3, kernelHeight: 3)
         let firmDilated = try firm.morphology(.dilate, kernelWidth: 3, kernelHeight: 3)
         let candidates = try QuadCandidates().generate(from: [faintDilated, firmDilated, QuadCandidates.closedAtFrame(firmDilated)])
@@ -71,7 +70,7 @@ public struct DocumentLocator: Sendable {
             guard let rough else { return refined }
             return refined.score >= rough.score ? refined : rough
         }
-        return Ranking(candidates: scored, edges: try EdgeMap(faintDilated), scale: scale)
+        return Ranking(candidates: scored, edges: EdgeMap(faintDilated), scale: scale)
     }
 
     /// Candidates with their corners on a 2 px grid, each once: the edge maps and the line pairs

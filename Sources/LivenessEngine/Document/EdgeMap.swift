@@ -4,16 +4,10 @@ struct EdgeMap {
     let height: Int
     private let pixels: [UInt8]
 
-    init(_ edges: Mat) throws {
+    init(_ edges: Mat) {
         width = edges.cols
         height = edges.rows
-        pixels = edges.withBytes { bytes, stride in
-            var out = [UInt8](repeating: 0, count: edges.cols * edges.rows)
-            for y in 0..<edges.rows {
-                for x in 0..<edges.cols { out[y * edges.cols + x] = bytes[y * stride + x] }
-            }
-            return out
-        }
+        pixels = edges.packedBytes()
     }
 
     func isEdge(_ p: Point) -> Bool {

@@ -28,7 +28,7 @@ struct EdgeSupport {
 
     func side(from a: Point, to b: Point, in field: GradientField) -> Side {
         let d = b - a
-        let length = (d.x * d.x + d.y * d.y).squareRoot()
+        let length = d.length
         guard length > 1 else { return Side(support: 0, polarity: 0, observed: 0) }
         let normal = Point(x: -d.y / length, y: d.x / length)
         let width = Double(field.width), height = Double(field.height), m = frameMargin

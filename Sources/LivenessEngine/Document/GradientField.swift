@@ -11,11 +11,11 @@ import COpenCVShim
 struct GradientField {
     let width: Int
     let height: Int
-    private let gx: [Float]
-    private let gy: [Float]
-    /// The same derivatives, unscaled, as 16-bit matrices for Canny.
-    private let derivativesX: Mat
-    private let derivativesY: Mat
+    /// Sobel derivatives of the strongest channel (see above), as OpenCV computes them.
+    private let dx: [Int16]
+    private let dy: [Int16]
+    /// Grey levels per pixel per derivative unit: 1/4 (the 3x3 Sobel's weight) times `gain`.
+    private let scale: Double
 
     /// Factor by which derivatives are amplified in a dark photo (1 for a normally exposed one).
     ///
@@ -23,53 +23,47 @@ struct GradientField {
     /// photo exposed at a third of the usual brightness every step is a third as high. Amplifying
     /// by `referenceLuminance / median luminance` (at most `maximumGain`) keeps the edge thresholds
     /// meaningful in a dim room without lowering them for well-lit photos.
-    let gain: Float
-    static let referenceLuminance: Float = 100
-    static let maximumGain: Float = 3
+    let gain: Double
+    static let referenceLuminance = 100.0
+    static let maximumGain = 3.0
 
     init(image: Mat) throws {
         width = image.cols
         height = image.rows
-        let gain = min(Self.maximumGain, max(1, Self.referenceLuminance / max(1, Self.medianLuminance(image))))
-        self.gain = gain
-        var outX = [Float](repeating: 0, count: width * height), outY = [Float](repeating: 0, count: width * height)
-        var dx: OpaquePointer?, dy: OpaquePointer?
-        try outX.withUnsafeMutableBufferPointer { x in
-            try outY.withUnsafeMutableBufferPointer { y in
-                try shimCall { lv_colour_gradient(image.handle, 0.25 * gain, x.baseAddress, y.baseAddress, &dx, &dy, $0) }
+        gain = min(Self.maximumGain, max(1, Self.referenceLuminance / max(1, Double(Self.medianLuminance(image)))))
+        scale = 0.25 * gain
+        var dx = [Int16](repeating: 0, count: width * height), dy = [Int16](repeating: 0, count: width * height)
+        try dx.withUnsafeMutableBufferPointer { x in
+            try dy.withUnsafeMutableBufferPointer { y in
+                try shimCall { lv_colour_gradient(image.handle, x.baseAddress, y.baseAddress, $0) }
             }
         }
-        gx = outX
-        gy = outY
-        derivativesX = Mat(handle: dx!)
-        derivativesY = Mat(handle: dy!)
+        self.dx = dx
+        self.dy = dy
     }
 
-    /// Canny edges of this field, thresholds in the units of a 3x3 Sobel on 8-bit pixels (as
-    /// `Mat.canny`): the colour edges the locator scores, without a second gradient pass.
+    /// Canny edges of this field. Thresholds are in the units of `Mat.canny` on a normally exposed
+    /// photo; in a dim one they are lowered by `gain`, as the derivatives are raised.
     func cannyEdges(low: Double, high: Double) throws -> Mat {
-        try Mat.make { lv_canny_derivatives(derivativesX.handle, derivativesY.handle, low, high, 1, $0, $1) }
+        try dx.withUnsafeBufferPointer { x in
+            try dy.withUnsafeBufferPointer { y in
+                try Mat.make { lv_canny_derivatives(Int32(height), Int32(width), x.baseAddress, y.baseAddress, low / gain, high / gain, 1, $0, $1) }
+            }
+        }
     }
 
-    private static func medianLuminance(_ image: Mat) -> Float {
+    /// Median luma of every other pixel of every other row.
+    private static func medianLuminance(_ image: Mat) -> Int {
         var histogram = [Int](repeating: 0, count: 256)
         image.withBytes { bytes, stride in
             for y in Swift.stride(from: 0, to: image.rows, by: 2) {
                 for x in Swift.stride(from: 0, to: image.cols, by: 2) {
                     let i = y * stride + x * image.channels
-                    let luma = image.channels == 3
-                        ? (29 * Int(bytes[i]) + 150 * Int(bytes[i + 1]) + 77 * Int(bytes[i + 2])) >> 8 : Int(bytes[i])
-                    histogram[luma] += 1
+                    histogram[image.channels == 3 ? luma(b: bytes[i], g: bytes[i + 1], r: bytes[i + 2]) : Int(bytes[i])] += 1
                 }
             }
         }
-        let total = histogram.reduce(0, +)
-        var seen = 0
-        for (value, count) in histogram.enumerated() {
-            seen += count
-            if 2 * seen >= total { return Float(value) }
-        }
-        return 255
+        return medianOfHistogram(histogram)
     }
 
     /// Derivative along the unit normal (nx, ny) at pixel (x, y); 0 outside the image.
@@ -77,6 +71,6 @@ struct GradientField {
     func derivative(x: Int, y: Int, nx: Double, ny: Double) -> Double {
         guard x >= 0, y >= 0, x < width, y < height else { return 0 }
         let i = y * width + x
-        return Double(gx[i]) * nx + Double(gy[i]) * ny
+        return (Double(dx[i]) * nx + Double(dy[i]) * ny) * scale
     }
 }

@@ -8,8 +8,6 @@ import Foundation
 /// a quad. Each line's edge evidence is profiled once, so the support of any stretch of it is read
 /// in constant time and thousands of quads can be ranked before the best few are refined.
 struct LineQuads {
-    /// Known document aspects (ID-1, ID-3) for the shape penalty.
-    static let aspects = [DocumentFormat.id1.aspectRatio!, DocumentFormat.id3.aspectRatio!]
     /// Lines profiled after merging (most total segment length first), then kept by edge
     /// evidence, in all and per 12-degree direction bin.
     var maximumProfiledLines = 150
@@ -88,6 +86,8 @@ struct LineQuads {
 
     private func pairQuads(lines: [Line], profiles: [LineProfile], width: Double, height: Double) -> [Quad] {
         let n = lines.count, longSide = max(width, height), frameArea = width * height
+        // Only whole quads: a corner off the frame makes a cropped candidate, the contours' job.
+        func inFrame(_ p: Point) -> Bool { QuadScorer.isInFrame(p, width: Int(width), height: Int(height)) }
         let centre = Point(x: width / 2, y: height / 2)
         // Crossing of lines i and k, and its position along line i.
         var crossing = [Point?](repeating: nil, count: n * n)
@@ -99,15 +99,15 @@ struct LineQuads {
                 guard abs(det) > 1e-9 else { continue }
                 let p = Point(x: (lines[i].rho * nk.y - ni.y * lines[k].rho) / det, y: (ni.x * lines[k].rho - lines[i].rho * nk.x) / det)
                 crossing[i * n + k] = p
-                along[i * n + k] = p.x * lines[i].direction.x + p.y * lines[i].direction.y
+                along[i * n + k] = Point.dot(p, lines[i].direction)
             }
         }
         var pairs: [(Int, Int)] = []
         for i in 0..<n {
             for j in (i + 1)..<n where angleBetween(lines[i].theta, lines[j].theta) < parallelTolerance {
                 let ni = lines[i].normal, nj = lines[j].normal
-                let di = ni.x * centre.x + ni.y * centre.y - lines[i].rho, dj = nj.x * centre.x + nj.y * centre.y - lines[j].rho
-                let sameSense = ni.x * nj.x + ni.y * nj.y >= 0
+                let di = Point.dot(ni, centre) - lines[i].rho, dj = Point.dot(nj, centre) - lines[j].rho
+                let sameSense = Point.dot(ni, nj) >= 0
                 if abs(di - (sameSense ? dj : -dj)) > minimumSeparation * longSide { pairs.append((i, j)) }
             }
         }
@@ -131,7 +131,7 @@ struct LineQuads {
                       angleBetween(lines[j].theta, lines[k].theta) > 45 * .pi / 180,
                       let c0 = crossing[i * n + k], let c1 = crossing[k * n + j],
                       let c2 = crossing[j * n + l], let c3 = crossing[l * n + i],
-                      inFrame(c0, width, height), inFrame(c1, width, height), inFrame(c2, width, height), inFrame(c3, width, height)
+                      inFrame(c0), inFrame(c1), inFrame(c2), inFrame(c3)
                 else { continue }
                 let area = abs(Point.cross(c0, c1) + Point.cross(c1, c2) + Point.cross(c2, c3) + Point.cross(c3, c0)) / 2
                 let areaFraction = area / frameArea
@@ -140,8 +140,8 @@ struct LineQuads {
                 guard areaFraction > 0.01, areaFraction < 0.85, aspect < 2.6 else { continue }
                 let s0 = support(on: i, between: k, and: l), s1 = support(on: k, between: i, and: j)
                 let s2 = support(on: j, between: k, and: l), s3 = support(on: l, between: i, and: j)
-                let mismatch = min(abs(log(aspect / Self.aspects[0])), abs(log(aspect / Self.aspects[1])))
-                let score = min(s0, s1, s2, s3) + (s0 + s1 + s2 + s3) / 4 - 3 * max(0, mismatch - 0.06) + 0.25 * log(areaFraction)
+                let score = QuadScorer.evidenceScore(weakest: min(s0, s1, s2, s3), mean: (s0 + s1 + s2 + s3) / 4,
+                                                     aspectMismatch: DocumentFormat.aspectMismatch(aspect), areaFraction: areaFraction)
                 guard best.count < keep || score > best[0].score else { continue }
                 let position = best.firstIndex { $0.score >= score } ?? best.count
                 best.insert((score, [c0, c1, c2, c3]), at: position)
@@ -151,9 +151,6 @@ struct LineQuads {
         return best.reversed().map { Quad($0.corners).normalised() }
     }
 
-    private func inFrame(_ p: Point, _ width: Double, _ height: Double) -> Bool {
-        p.x > -3 && p.y > -3 && p.x < width + 2 && p.y < height + 2
-    }
 }
 
 /// Angle between two undirected line directions in [0, pi), in [0, pi/2].

@@ -27,9 +27,7 @@ struct QuadCandidates {
     /// running off the photo closes along the frame, so it still yields a (cropped) quad.
     static func closedAtFrame(_ edges: Mat) throws -> Mat {
         let width = edges.cols, height = edges.rows
-        var bytes = edges.withBytes { pixels, stride in
-            (0..<height).flatMap { y in (0..<width).map { pixels[y * stride + $0] } }
-        }
+        var bytes = edges.packedBytes()
         for x in 0..<width { bytes[x] = 255; bytes[(height - 1) * width + x] = 255 }
         for y in 0..<height { bytes[y * width] = 255; bytes[y * width + width - 1] = 255 }
         return try Mat(width: width, height: height, channels: 1, bytes: bytes)

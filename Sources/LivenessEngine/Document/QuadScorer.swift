@@ -29,6 +29,13 @@ struct QuadScorer {
     static let maximumCornerDeviation = 0.35
     static let uniformPolarityBonus = 0.4
 
+    /// Edge evidence, shape and size (see the type's comment), shared with the line-pair ranking:
+    /// weakest plus mean side support, 3 per unit of log-aspect beyond 0.06 from ID-1/ID-3, and
+    /// 0.25 per unit of log-area.
+    static func evidenceScore(weakest: Double, mean: Double, aspectMismatch: Double, areaFraction: Double) -> Double {
+        weakest + mean - 3 * max(0, aspectMismatch - 0.06) + 0.25 * log(areaFraction)
+    }
+
     func score(_ quad: Quad) -> ScoredQuad? {
         let quad = quad.normalised()
         guard quad.isConvex else { return nil }
@@ -36,21 +43,21 @@ struct QuadScorer {
         let sides = (0..<4).map { support.side(from: quad.corners[$0], to: quad.corners[($0 + 1) % 4], in: field) }
         let visibleSides = sides.filter { $0.observed >= Self.visibleFraction }
         let visible = visibleSides.map(\.support)
-        let cropped = visible.count < 4 || quad.corners.contains { !inFrame($0) }
+        let cropped = visible.count < 4 || quad.corners.contains { !Self.isInFrame($0, width: field.width, height: field.height) }
         guard visible.count >= 2 else { return nil }
         let weakest = visible.min()!, mean = visible.reduce(0, +) / Double(visible.count)
         let lengths = quad.sideLengths
         let aspect = max(lengths.horizontal, lengths.vertical) / max(1, min(lengths.horizontal, lengths.vertical))
         let mismatch = DocumentFormat.aspectMismatch(aspect)
         let areaFraction = quad.area / frameArea
-        var score = weakest + mean + 0.25 * log(areaFraction)
+        var score: Double
         if cropped {
             guard weakest >= 0.5, mean >= 0.7, aspect < 2.5 else { return nil }
-            score -= Self.croppedPenalty
+            score = Self.evidenceScore(weakest: weakest, mean: mean, aspectMismatch: 0, areaFraction: areaFraction) - Self.croppedPenalty
         } else {
             guard weakest >= configuration.minimumSideSupport, mean >= configuration.minimumMeanSupport,
                   mismatch <= configuration.maximumAspectMismatch, areaFraction >= 0.01 else { return nil }
-            score -= 3 * max(0, mismatch - 0.06)
+            score = Self.evidenceScore(weakest: weakest, mean: mean, aspectMismatch: mismatch, areaFraction: areaFraction)
             score -= 3 * max(0, quad.cornerDeviation - Self.maximumCornerDeviation)
             if Set(sides.map(\.polarity)).count == 1 { score += Self.uniformPolarityBonus }
         }
@@ -61,8 +68,9 @@ struct QuadScorer {
         return ScoredQuad(document: document, score: score, aspectMismatch: cropped ? 1 : mismatch, polarities: sides.map(\.polarity))
     }
 
-    private func inFrame(_ p: Point) -> Bool {
-        p.x >= -2 && p.y >= -2 && p.x <= Double(field.width) + 1 && p.y <= Double(field.height) + 1
+    /// A corner this close outside the frame (2 px) is still on it: the quad is whole.
+    static func isInFrame(_ p: Point, width: Int, height: Int) -> Bool {
+        p.x >= -2 && p.y >= -2 && p.x <= Double(width) + 1 && p.y <= Double(height) + 1
     }
 }
 
@@ -71,7 +79,7 @@ extension Quad {
     var cornerDeviation: Double {
         (0..<4).map { i -> Double in
             let a = corners[(i + 3) % 4] - corners[i], b = corners[(i + 1) % 4] - corners[i]
-            let cosine = (a.x * b.x + a.y * b.y) / max(1e-9, a.distance(to: Point(x: 0, y: 0)) * b.distance(to: Point(x: 0, y: 0)))
+            let cosine = Point.dot(a, b) / max(1e-9, a.length * b.length)
             return abs(acos(min(1, max(-1, cosine))) - .pi / 2)
         }.max()!
     }

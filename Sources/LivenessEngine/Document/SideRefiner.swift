@@ -13,7 +13,10 @@ struct SideRefiner {
     var minimumSamples = 6
 
     func refine(_ quad: Quad, in field: GradientField) -> Quad {
-        let lines = (0..<4).map { refinedSide(from: quad.corners[$0], to: quad.corners[($0 + 1) % 4], in: field) }
+        // Centre-weighting of the search window (Gaussian, falling to 1/e at its ends).
+        let radius = Double(searchRadius)
+        let weights = (-searchRadius...searchRadius).map { exp(-(Double($0) / radius) * (Double($0) / radius)) }
+        let lines = (0..<4).map { refinedSide(from: quad.corners[$0], to: quad.corners[($0 + 1) % 4], weights: weights, in: field) }
         var corners: [Point] = []
         for s in 0..<4 {
             let (a1, t1) = lines[(s + 3) % 4], (a2, t2) = lines[s]
@@ -26,12 +29,9 @@ struct SideRefiner {
     }
 
     /// The side from `a` to `b` moved onto its edge, as a point and a unit direction.
-    private func refinedSide(from a: Point, to b: Point, in field: GradientField) -> (Point, Point) {
+    private func refinedSide(from a: Point, to b: Point, weights: [Double], in field: GradientField) -> (Point, Point) {
         let d = b - a
-        let length = max(1e-9, (d.x * d.x + d.y * d.y).squareRoot())
-        let tangent = d * (1 / length), normal = Point(x: -tangent.y, y: tangent.x)
-        let radius = Double(searchRadius)
-        let weights = (-searchRadius...searchRadius).map { exp(-(Double($0) / radius) * (Double($0) / radius)) }
+        let tangent = d * (1 / max(1e-9, d.length)), normal = Point(x: -tangent.y, y: tangent.x)
         // Profiles across the side (one row of 2r+1 values per sample); the polarity is the sign
         // with more centre-weighted response.
         let span = 2 * searchRadius + 1
@@ -62,8 +62,7 @@ struct SideRefiner {
         }
         let start = a + normal * intercept, end = b + normal * (slope + intercept)
         let direction = end - start
-        let norm = max(1e-9, (direction.x * direction.x + direction.y * direction.y).squareRoot())
-        return (start, direction * (1 / norm))
+        return (start, direction * (1 / max(1e-9, direction.length)))
     }
 
     /// Least-squares line y = slope * x + intercept, refitted three times without points farther

@@ -47,6 +47,22 @@ public final class Mat: @unchecked Sendable {
         return try body(UnsafeBufferPointer(start: data, count: step * rows), step)
     }
 
+    /// A copy of the 8-bit pixels with rows packed (no stride padding), channels interleaved.
+    public func packedBytes() -> [UInt8] {
+        withBytes { bytes, stride in
+            let rowBytes = cols * channels
+            var out = [UInt8](repeating: 0, count: rowBytes * rows)
+            out.withUnsafeMutableBytes { target in
+                let source = UnsafeRawBufferPointer(bytes)
+                for y in 0..<rows {
+                    UnsafeMutableRawBufferPointer(rebasing: target[(y * rowBytes)..<((y + 1) * rowBytes)])
+                        .copyMemory(from: UnsafeRawBufferPointer(rebasing: source[(y * stride)..<(y * stride + rowBytes)]))
+                }
+            }
+            return out
+        }
+    }
+
     /// Read-only access to a 32-bit float matrix (one channel): values and row stride in floats.
     public func withFloats<R>(_ body: (UnsafeBufferPointer<Float>, Int) throws -> R) rethrows -> R {
         precondition(depth == 5, "not a float matrix")

@@ -10,6 +10,9 @@ public struct Point: Sendable, Hashable, Codable {
     public static func * (a: Point, s: Double) -> Point { Point(x: a.x * s, y: a.y * s) }
 
     public func distance(to other: Point) -> Double { ((x - other.x) * (x - other.x) + (y - other.y) * (y - other.y)).squareRoot() }
+    /// Length of the vector from the origin to this point.
+    public var length: Double { (x * x + y * y).squareRoot() }
+    public static func dot(_ a: Point, _ b: Point) -> Double { a.x * b.x + a.y * b.y }
     /// z of the cross product a x b.
     public static func cross(_ a: Point, _ b: Point) -> Double { a.x * b.y - a.y * b.x }
 }

@@ -22,8 +22,8 @@ public struct PixelMeasurements: Sendable, Codable {
             for y in 0..<document.rows {
                 let row = y * stride
                 for x in 0..<document.cols {
-                    let b = Int(bytes[row + 3 * x]), g = Int(bytes[row + 3 * x + 1]), r = Int(bytes[row + 3 * x + 2])
-                    let luminance = (299 * r + 587 * g + 114 * b) / 1000
+                    let b = bytes[row + 3 * x], g = bytes[row + 3 * x + 1], r = bytes[row + 3 * x + 2]
+                    let luminance = luma(b: b, g: g, r: r)
                     luminances[luminance] += 1
                     if luminance < 8 || luminance > 250 { clipped += 1 }
                     if b >= 250 && g >= 250 && r >= 250 { glare += 1 }
@@ -31,7 +31,7 @@ public struct PixelMeasurements: Sendable, Codable {
                 }
             }
         }
-        let median = medianBin(luminances, total: total)
+        let median = medianOfHistogram(luminances)
         return PixelMeasurements(
             chromaResidual: try chromaResidual(document),
             sharpness: sharpness,
@@ -39,15 +39,6 @@ public struct PixelMeasurements: Sendable, Codable {
             clippedFraction: Double(clipped) / Double(max(1, total)),
             glareFraction: Double(glare) / Double(max(1, total))
         )
-    }
-
-    private static func medianBin(_ histogram: [Int], total: Int) -> Int {
-        var seen = 0
-        for (value, count) in histogram.enumerated() {
-            seen += count
-            if seen * 2 >= total { return value }
-        }
-        return 255
     }
 }
 

@@ -18,13 +18,8 @@ struct Raster {
     init(_ mat: Mat) {
         width = mat.cols
         height = mat.rows
-        var out = [UInt8](repeating: 0, count: mat.cols * mat.rows * 3)
-        mat.withBytes { bytes, stride in
-            for y in 0..<mat.rows {
-                for x in 0..<(mat.cols * 3) { out[y * mat.cols * 3 + x] = bytes[y * stride + x] }
-            }
-        }
-        pixels = out
+        precondition(mat.channels == 3, "a raster holds BGR pixels")
+        pixels = mat.packedBytes()
     }
 
     func mat() throws -> Mat { try Mat(width: width, height: height, channels: 3, bytes: pixels) }

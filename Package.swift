@@ -11,9 +11,21 @@ let package = Package(
     products: [
         .executable(name: "liveness", targets: ["liveness"]),
         .library(name: "LivenessEngine", targets: ["LivenessEngine"]),
+        .library(name: "LivenessStore", targets: ["LivenessStore"]),
+        .library(name: "LivenessServer", targets: ["LivenessServer"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/vapor/multipart-kit", from: "4.7.1"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
     targets: [
         .target(
@@ -22,11 +34,39 @@ let package = Package(
             linkerSettings: openCVLibraries
         ),
         .target(name: "LivenessEngine", dependencies: ["COpenCVShim"]),
+        .target(name: "LivenessStore", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
+        .target(
+            name: "LivenessServer",
+            dependencies: [
+                "LivenessEngine",
+                "LivenessStore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "MultipartKit", package: "multipart-kit"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ]
+        ),
         .executableTarget(
             name: "liveness",
-            dependencies: ["LivenessEngine", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: [
+                "LivenessEngine", "LivenessServer",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
         ),
         .testTarget(name: "LivenessEngineTests", dependencies: ["LivenessEngine", "COpenCVShim"]),
+        .testTarget(name: "LivenessStoreTests", dependencies: ["LivenessStore"]),
+        .testTarget(
+            name: "LivenessServerTests",
+            dependencies: [
+                "LivenessServer", "LivenessStore", "LivenessEngine",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
+        ),
     ],
     cxxLanguageStandard: .cxx17
 )

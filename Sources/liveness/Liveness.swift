@@ -3,18 +3,22 @@ import Foundation
 import LivenessEngine
 
 @main
-struct Liveness: ParsableCommand {
+struct Liveness: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "liveness",
         abstract: "Self-hosted presentation-attack detection for identity documents and selfies.",
-        subcommands: [CheckCommand.self, BenchCommand.self, LocateEvalCommand.self]
+        subcommands: [ServeCommand.self, CheckCommand.self, BenchCommand.self, LocateEvalCommand.self]
     )
 
     /// Maps CLI failures to their exit codes (0 analysed, 2 bad input, 1 internal error).
-    static func main() {
+    static func main() async {
         do {
             var command = try parseAsRoot()
-            try command.run()
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
         } catch let failure as CLIFailure {
             FileHandle.standardError.write(Data((failure.description + "\n").utf8))
             Foundation.exit(failure.exitCode)

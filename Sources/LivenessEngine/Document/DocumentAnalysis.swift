@@ -26,9 +26,13 @@ public struct DocumentAnalysis: Sendable {
     public var warnings: [QualityWarning]
     public var timings: StageTimings
 
-    /// The first status a pipeline must report, after dropping the ones the client chose to ignore.
-    public func blockingStatus(ignoring ignored: Set<ValidationStatus> = []) -> ValidationStatus {
-        statuses.first { !($0.isIgnorable && ignored.contains($0)) } ?? .ok
+    /// The first status a pipeline must report, after dropping the ones the client chose to ignore;
+    /// a missing portrait only blocks a pipeline that needs one.
+    public func blockingStatus(ignoring ignored: Set<ValidationStatus> = [], requiresPortrait: Bool = true) -> ValidationStatus {
+        statuses.first { status in
+            if status == .documentPhotoNotFound { return requiresPortrait }
+            return !(status.isIgnorable && ignored.contains(status))
+        } ?? .ok
     }
 }
 

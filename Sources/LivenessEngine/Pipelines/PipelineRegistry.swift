@@ -1,0 +1,40 @@
+/// The pipelines this server can run: the implemented ones, restricted to the configured list.
+/// A pipeline that is not implemented yet, or not in the list, is simply "not available".
+public struct PipelineRegistry: Sendable {
+    public let descriptors: [PipelineDescriptor]
+
+    /// - Parameters:
+    ///   - implemented: every pipeline built into this engine version.
+    ///   - availableNames: names (canonical or aliases) the operator allows; nil = all implemented.
+    public init(implemented: [PipelineDescriptor], availableNames: [String]? = nil) throws(PipelineRegistryError) {
+        guard let availableNames else {
+            descriptors = implemented
+            return
+        }
+        var allowed = Set<PipelineKind>()
+        for name in availableNames {
+            guard let kind = PipelineKind(name: name) else { throw PipelineRegistryError(unknownName: name) }
+            allowed.insert(kind)
+        }
+        descriptors = implemented.filter { allowed.contains($0.kind) }
+    }
+
+    /// The pipelines implemented in this version of the engine. None of the detectors has landed
+    /// yet; they register here as they do.
+    public static let builtIn: [PipelineDescriptor] = []
+
+    public var availableKinds: [PipelineKind] { descriptors.map(\.kind) }
+
+    public func descriptor(for kind: PipelineKind) -> PipelineDescriptor? {
+        descriptors.first { $0.kind == kind }
+    }
+}
+
+/// A configured pipeline name that no pipeline answers to.
+public struct PipelineRegistryError: Error, Sendable, CustomStringConvertible {
+    public let unknownName: String
+    public var description: String {
+        "unknown pipeline name '\(unknownName)' in the available-pipelines list; known: "
+            + PipelineKind.allCases.flatMap { [$0.canonicalName] + $0.aliases }.joined(separator: ", ")
+    }
+}

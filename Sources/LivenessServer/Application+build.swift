@@ -1,0 +1,59 @@
+import Foundation
+import Hummingbird
+import LivenessEngine
+import LivenessStore
+import Logging
+
+/// Builds the whole server, for `liveness serve` and the tests alike: the engine workers, the
+/// transaction store, the routes of every dialect, metrics and the background services.
+/// - Parameters:
+///   - implementedPipelines: the pipelines built into the engine (tests may add their own).
+///   - store: where transactions go; nil opens the SQLite file of `configuration.databasePath`.
+public func buildApplication(
+    configuration: ServerConfiguration,
+    implementedPipelines: [PipelineDescriptor] = PipelineRegistry.builtIn,
+    store: (any TransactionStore)? = nil
+) throws -> some ApplicationProtocol {
+    var logger = Logger(label: "liveness")
+    logger.logLevel = configuration.logLevel
+    let registry = try PipelineRegistry(implemented: implementedPipelines, availableNames: configuration.availablePipelines)
+    var analyzerConfiguration = DocumentAnalyzer.Configuration(modelDirectory: configuration.modelDirectory)
+    analyzerConfiguration.limits = configuration.imageLimits
+    let checkers = try (0..<max(1, configuration.workers)).map { _ in
+        try LivenessChecker(analyzer: DocumentAnalyzer(configuration: analyzerConfiguration), registry: registry)
+    }
+    let metrics = ServerMetrics()
+    let pool = EngineWorkerPool(checkers: checkers, queueLimit: configuration.effectiveQueueLimit,
+                                onDepthChange: { metrics.setQueueDepth($0) })
+    let store = try store ?? SQLiteTransactionStore(path: configuration.databasePath)
+    let modelVersions = activeModels(faceDetector: checkers[0].analyzer.faceDetector.backend, registry: registry)
+    let readiness = Readiness()
+    let checks = CheckService(pool: pool, store: store, metrics: metrics, registry: registry, modelVersions: modelVersions)
+
+    let router = Router(context: LivenessRequestContext.self)
+    router.middlewares.add(MetricsMiddleware(metrics: metrics))
+    router.middlewares.add(ErrorMiddleware())
+    IDLiveDocController(checks: checks, maxBodyBytes: configuration.maxBodyBytes).addRoutes(to: router)
+    ServerInfoController(registry: registry, store: store, modelVersions: modelVersions).addRoutes(to: router)
+    OpenAPIController().addRoutes(to: router)
+    MetricsController(metrics: metrics).addRoutes(to: router)
+    HealthController(readiness: readiness).addRoutes(to: router)
+
+    logger.info("engine \(EngineVersion.current): \(checkers.count) workers, queue limit \(configuration.effectiveQueueLimit), pipelines: \(registry.availableKinds.map(\.canonicalName)), models: \(modelVersions)")
+    return Application(
+        router: router,
+        configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "liveness"),
+        services: [
+            EngineService(pool: pool, readiness: readiness),
+            RetentionService(store: store, days: configuration.retentionDays, interval: configuration.retentionInterval, logger: logger),
+        ],
+        logger: logger
+    )
+}
+
+/// Model name -> version of the models every check uses.
+private func activeModels(faceDetector: FaceDetector.Backend, registry: PipelineRegistry) -> [String: String] {
+    var models = ["face-detector": faceDetector == .yunet ? "yunet-2022mar" : "haar-frontalface-default"]
+    for descriptor in registry.descriptors { models[descriptor.kind.canonicalName] = descriptor.modelVersion }
+    return models
+}

@@ -1,0 +1,90 @@
+import Foundation
+import LivenessEngine
+
+/// The JSON body of `POST /check_liveness`, validated field by field so every refusal names the
+/// field at fault: `{"image": base64, "pipelines": [{"pipeline_name", "calibration"?}], "errors_to_ignore"?}`.
+struct CheckLivenessBody: Decodable {
+    struct PipelineEntry {
+        var name: String
+        var calibration: CalibrationLevel
+    }
+
+    var image: String
+    var pipelines: [PipelineEntry]
+    var errorsToIgnore: [String]
+
+    private enum Key: String, CodingKey {
+        case image, pipelines, errorsToIgnore = "errors_to_ignore"
+    }
+
+    private enum PipelineKey: String, CodingKey {
+        case pipelineName = "pipeline_name", calibration
+    }
+
+    init(from decoder: any Decoder) throws {
+        let container: KeyedDecodingContainer<Key>
+        do {
+            container = try decoder.container(keyedBy: Key.self)
+        } catch {
+            throw APIError.malformedBody("the body must be a JSON object")
+        }
+        guard container.contains(.image), try !container.decodeNil(forKey: .image) else { throw APIError.missingField("image") }
+        guard let image = try? container.decode(String.self, forKey: .image) else {
+            throw APIError.invalidField("image", "image must be a string of base64-encoded image data")
+        }
+        self.image = image
+
+        guard container.contains(.pipelines), try !container.decodeNil(forKey: .pipelines) else { throw APIError.missingField("pipelines") }
+        guard var list = try? container.nestedUnkeyedContainer(forKey: .pipelines) else {
+            throw APIError.invalidField("pipelines", "pipelines must be an array of {\"pipeline_name\": ..., \"calibration\": ...}")
+        }
+        var pipelines: [PipelineEntry] = []
+        while !list.isAtEnd {
+            let field = "pipelines[\(pipelines.count)]"
+            guard let entry = try? list.nestedContainer(keyedBy: PipelineKey.self) else {
+                throw APIError.invalidField(field, "\(field) must be an object with a pipeline_name")
+            }
+            guard let name = try? entry.decode(String.self, forKey: .pipelineName) else {
+                throw entry.contains(.pipelineName) ? APIError.invalidField("\(field).pipeline_name", "pipeline_name must be a string")
+                    : APIError.missingField("\(field).pipeline_name")
+            }
+            var calibration = CalibrationLevel.regular
+            if entry.contains(.calibration), try !entry.decodeNil(forKey: .calibration) {
+                guard let text = try? entry.decode(String.self, forKey: .calibration) else {
+                    throw APIError.invalidField("\(field).calibration", "calibration must be a string")
+                }
+                calibration = try Self.calibration(text, field: "\(field).calibration")
+            }
+            pipelines.append(PipelineEntry(name: name, calibration: calibration))
+        }
+        self.pipelines = pipelines
+
+        if container.contains(.errorsToIgnore), try !container.decodeNil(forKey: .errorsToIgnore) {
+            guard let errors = try? container.decode([String].self, forKey: .errorsToIgnore) else {
+                throw APIError.invalidField("errors_to_ignore", "errors_to_ignore must be an array of strings")
+            }
+            errorsToIgnore = errors
+        } else {
+            errorsToIgnore = []
+        }
+    }
+
+    static func calibration(_ text: String, field: String) throws(APIError) -> CalibrationLevel {
+        guard let level = CalibrationLevel(rawValue: text) else {
+            throw .invalidField(field, "unknown calibration '\(text)'; expected REGULAR, SOFT or HARD")
+        }
+        return level
+    }
+
+    /// Checks `errors_to_ignore`: only DOCUMENT_CROPPED and DOCUMENT_IS_COLORLESS may be ignored.
+    static func ignoredStatuses(_ names: [String], field: String) throws(APIError) -> Set<ValidationStatus> {
+        var ignored = Set<ValidationStatus>()
+        for (index, name) in names.enumerated() {
+            guard let status = ValidationStatus(rawValue: name), status.isIgnorable else {
+                throw .invalidField("\(field)[\(index)]", "'\(name)' cannot be ignored; only DOCUMENT_CROPPED and DOCUMENT_IS_COLORLESS can")
+            }
+            ignored.insert(status)
+        }
+        return ignored
+    }
+}

@@ -1,0 +1,88 @@
+import Crypto
+import Foundation
+import Hummingbird
+import LivenessEngine
+import LivenessStore
+
+/// What every dialect does with a photo once it has parsed its request: run the check on a worker,
+/// record the transaction (never the image) and the metrics, and map engine failures to API errors.
+struct CheckService: Sendable {
+    let pool: EngineWorkerPool
+    let store: any TransactionStore
+    let metrics: ServerMetrics
+    let registry: PipelineRegistry
+    /// Model name -> version of the models every check uses (face detector, pipelines).
+    let modelVersions: [String: String]
+
+    struct Completed: Sendable {
+        var result: LivenessCheckResult
+        var transactionID: String
+        var queueMilliseconds: Double
+        /// From the start of the request to the end of the check, in milliseconds.
+        var latencyMilliseconds: Double
+    }
+
+    /// The available pipeline a client's name denotes; `field` names the request field for errors.
+    func pipeline(named name: String, field: String) throws(APIError) -> PipelineKind {
+        guard let kind = PipelineKind(name: name) else {
+            let known = PipelineKind.allCases.flatMap { [$0.canonicalName] + $0.aliases }
+            throw .invalidField(field, "unknown pipeline '\(name)'; known pipelines: \(known.joined(separator: ", "))")
+        }
+        guard registry.descriptor(for: kind) != nil else {
+            let available = registry.availableKinds.flatMap { [$0.canonicalName] + $0.aliases }
+            throw .invalidField(field, "pipeline '\(name)' is not available on this server; available: "
+                + (available.isEmpty ? "none (image validation only: send an empty pipelines list)" : available.joined(separator: ", ")))
+        }
+        return kind
+    }
+
+    /// Runs one check. `imageField` names the request field that carried the image, for errors.
+    func check(_ image: [UInt8], request: LivenessRequest, endpoint: String, imageField: String,
+               startedAt start: ContinuousClock.Instant, context: LivenessRequestContext) async throws -> Completed {
+        let timed: EngineWorkerPool.Timed
+        do {
+            timed = try await pool.submit(image, request: request)
+        } catch is EngineOverloaded {
+            throw APIError.overloaded
+        } catch is EngineStopped {
+            throw APIError.shuttingDown
+        } catch let error as ImageInputError {
+            throw APIError(error, field: imageField)
+        }
+        let result = timed.result
+        let latency = (ContinuousClock.now - start).milliseconds
+        recordMetrics(result, queueMilliseconds: timed.queueMilliseconds)
+        let record = TransactionRecord(
+            id: context.transactionID, createdAt: Date(), endpoint: endpoint,
+            results: result.outcomes.map {
+                .init(pipeline: $0.pipeline.kind.canonicalName, calibration: $0.pipeline.calibration.rawValue,
+                      status: $0.status.rawValue, probability: $0.probability, score: $0.score, warnings: $0.warnings.map(\.rawValue))
+            },
+            validationStatus: (result.report.statuses.first ?? .ok).rawValue, warnings: result.report.warnings.map(\.rawValue),
+            documentFormat: result.documentFormat?.reportName ?? "UNKNOWN", latencyMilliseconds: latency,
+            imageSHA256: SHA256.hash(data: image).map { String(format: "%02x", $0) }.joined(),
+            engineVersion: EngineVersion.current, modelVersions: modelVersions)
+        do {
+            try await store.record(record)
+        } catch {
+            context.logger.error("could not record the transaction: \(String(reflecting: error))")
+        }
+        return Completed(result: result, transactionID: context.transactionID, queueMilliseconds: timed.queueMilliseconds,
+                         latencyMilliseconds: latency)
+    }
+
+    private func recordMetrics(_ result: LivenessCheckResult, queueMilliseconds: Double) {
+        let timings = result.report.timingsMilliseconds
+        metrics.recordStages([("queue", queueMilliseconds), ("decode", timings.decode), ("locate", timings.locate),
+                              ("rectify", timings.rectify), ("validate", timings.validate), ("pipelines", result.pipelineMilliseconds)])
+        for outcome in result.outcomes {
+            let label = outcome.status != .ok ? outcome.status.rawValue : (outcome.probability ?? 0) > 0.5 ? "live" : "attack"
+            metrics.recordOutcome(pipeline: outcome.pipeline.kind.canonicalName, outcome: label)
+        }
+    }
+}
+
+extension DocumentFormat {
+    /// The format as the vendor's report keys write it: `ID1`, `ID2`, `ID3`, `UNKNOWN`.
+    var reportName: String { self == .unknown ? "UNKNOWN" : rawValue.replacingOccurrences(of: "-", with: "") }
+}

@@ -1,0 +1,128 @@
+import Foundation
+import LivenessEngine
+
+/// Runs engine work off the event loop on a fixed set of threads, each owning its own
+/// `LivenessChecker` (OpenCV objects are not thread-safe). At most `queueLimit` checks wait while
+/// every thread is busy; beyond that `submit` fails at once with `EngineOverloaded`, so latency stays bounded
+/// under overload instead of growing with an unbounded queue.
+final class EngineWorkerPool: @unchecked Sendable {
+    struct Timed: Sendable {
+        var result: LivenessCheckResult
+        /// Milliseconds the check waited for a free worker.
+        var queueMilliseconds: Double
+    }
+
+    private struct Job {
+        var bytes: [UInt8]
+        var request: LivenessRequest
+        var enqueued: ContinuousClock.Instant
+        var continuation: CheckedContinuation<Timed, any Error>
+    }
+
+    let workerCount: Int
+    let queueLimit: Int
+    /// Called with the number of waiting plus running checks whenever it changes.
+    private let onDepthChange: @Sendable (Int) -> Void
+    private let condition = NSCondition()
+    private var pending: [Job] = []
+    private var running = 0
+    private var accepting = true
+    private var liveThreads = 0
+    private var drained: [CheckedContinuation<Void, Never>] = []
+
+    /// Starts one thread per checker.
+    init(checkers: [LivenessChecker], queueLimit: Int, onDepthChange: @escaping @Sendable (Int) -> Void = { _ in }) {
+        precondition(!checkers.isEmpty, "at least one worker")
+        workerCount = checkers.count
+        self.queueLimit = queueLimit
+        self.onDepthChange = onDepthChange
+        liveThreads = checkers.count
+        for (index, checker) in checkers.enumerated() {
+            let box = CheckerBox(checker: checker)
+            let thread = Thread { [self] in work(with: box.checker) }
+            thread.name = "engine-worker-\(index)"
+            thread.stackSize = 8 << 20
+            thread.start()
+        }
+    }
+
+    /// Runs one check on a worker. Throws `EngineOverloaded` when the queue is full and
+    /// `EngineStopped` after `drain()` began.
+    func submit(_ bytes: [UInt8], request: LivenessRequest) async throws -> Timed {
+        try await withCheckedThrowingContinuation { continuation in
+            condition.lock()
+            guard accepting else {
+                condition.unlock()
+                continuation.resume(throwing: EngineStopped())
+                return
+            }
+            guard pending.count + running < workerCount + queueLimit else {
+                condition.unlock()
+                continuation.resume(throwing: EngineOverloaded())
+                return
+            }
+            pending.append(Job(bytes: bytes, request: request, enqueued: .now, continuation: continuation))
+            let depth = pending.count + running
+            condition.signal()
+            condition.unlock()
+            onDepthChange(depth)
+        }
+    }
+
+    /// Stops accepting work, lets the queued and running checks finish, and ends the threads.
+    func drain() async {
+        await withCheckedContinuation { continuation in
+            condition.lock()
+            accepting = false
+            if liveThreads == 0 {
+                condition.unlock()
+                continuation.resume()
+                return
+            }
+            drained.append(continuation)
+            condition.broadcast()
+            condition.unlock()
+        }
+    }
+
+    private func work(with checker: LivenessChecker) {
+        while true {
+            condition.lock()
+            while pending.isEmpty && accepting { condition.wait() }
+            guard !pending.isEmpty else {
+                liveThreads -= 1
+                let waiters = liveThreads == 0 ? drained : []
+                condition.unlock()
+                waiters.forEach { $0.resume() }
+                return
+            }
+            let job = pending.removeFirst()
+            running += 1
+            condition.unlock()
+
+            let waited = ContinuousClock.now - job.enqueued
+            let outcome = Result { try checker.check(job.bytes, request: job.request) }
+
+            condition.lock()
+            running -= 1
+            let depth = pending.count + running
+            condition.unlock()
+            onDepthChange(depth)
+            job.continuation.resume(with: outcome.map { Timed(result: $0, queueMilliseconds: waited.milliseconds) })
+        }
+    }
+}
+
+/// Hands a (non-Sendable) checker to the one thread that will own it.
+private struct CheckerBox: @unchecked Sendable {
+    let checker: LivenessChecker
+}
+
+struct EngineOverloaded: Error {}
+struct EngineStopped: Error {}
+
+extension Duration {
+    var milliseconds: Double {
+        Double(components.seconds) * 1000 + Double(components.attoseconds) / 1e15
+    }
+}

@@ -58,13 +58,16 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "LivenessEngineTests", dependencies: ["LivenessEngine", "COpenCVShim"]),
+        /// Synthetic scenes with known geometry and paths into ../shared, for the test targets.
+        .target(name: "LivenessTestSupport", dependencies: ["LivenessEngine"], path: "Tests/LivenessTestSupport"),
+        .testTarget(name: "LivenessEngineTests", dependencies: ["LivenessEngine", "COpenCVShim", "LivenessTestSupport"]),
         .testTarget(name: "LivenessStoreTests", dependencies: ["LivenessStore"]),
         .testTarget(
             name: "LivenessServerTests",
             dependencies: [
-                "LivenessServer", "LivenessStore", "LivenessEngine",
+                "LivenessServer", "LivenessStore", "LivenessEngine", "LivenessTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
     ],

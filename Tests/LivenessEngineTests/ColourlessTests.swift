@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import LivenessEngine
+import LivenessTestSupport
 
 /// DOCUMENT_IS_COLORLESS under coloured and uneven light: a grey copy stays colourless under any
 /// smooth tint, a colour card never becomes colourless however dim or tinted the light.

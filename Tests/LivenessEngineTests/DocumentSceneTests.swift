@@ -1,5 +1,6 @@
 import Testing
 @testable import LivenessEngine
+import LivenessTestSupport
 
 /// Synthetic photos with known geometry: each validation status where it should be, and not elsewhere.
 @Suite(.enabled(if: SharedData.available, "needs ../shared (face source and YuNet model)"))

@@ -2,6 +2,7 @@ import COpenCVShim
 import Foundation
 import Testing
 @testable import LivenessEngine
+import LivenessTestSupport
 
 /// Bad input gets its typed error, or a correct decode; nothing crashes, hangs or allocates the claimed size.
 @Suite struct ImageDecoderTests {

@@ -1,5 +1,6 @@
 import Testing
 @testable import LivenessEngine
+import LivenessTestSupport
 
 // MARK: - Byte builders (hand-made headers; no image files needed)
 

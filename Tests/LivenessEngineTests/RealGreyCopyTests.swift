@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import LivenessEngine
+import LivenessTestSupport
 
 /// The real grey photocopies of ../shared/data/dlc2021-greycopy-dev (labels with true quads).
 /// Floors sit just under today's measured rates (`liveness eval-locator`: located 54/60, colourless 58/60, portrait

@@ -6,17 +6,18 @@ public struct PipelineRegistry: Sendable {
     /// - Parameters:
     ///   - implemented: every pipeline built into this engine version.
     ///   - availableNames: names (canonical or aliases) the operator allows; nil = all implemented.
+    ///   Descriptors are kept in the order of `PipelineKind.allCases` (sr, pc, ps, sd).
     public init(implemented: [PipelineDescriptor], availableNames: [String]? = nil) throws(PipelineRegistryError) {
-        guard let availableNames else {
-            descriptors = implemented
-            return
+        var allowed = Set(PipelineKind.allCases)
+        if let availableNames {
+            allowed = []
+            for name in availableNames {
+                guard let kind = PipelineKind(name: name) else { throw PipelineRegistryError(unknownName: name) }
+                allowed.insert(kind)
+            }
         }
-        var allowed = Set<PipelineKind>()
-        for name in availableNames {
-            guard let kind = PipelineKind(name: name) else { throw PipelineRegistryError(unknownName: name) }
-            allowed.insert(kind)
-        }
-        descriptors = implemented.filter { allowed.contains($0.kind) }
+        let order = Dictionary(uniqueKeysWithValues: PipelineKind.allCases.enumerated().map { ($1, $0) })
+        descriptors = implemented.filter { allowed.contains($0.kind) }.sorted { order[$0.kind]! < order[$1.kind]! }
     }
 
     /// The pipelines implemented in this version of the engine. None of the detectors has landed

@@ -3,11 +3,11 @@ import Foundation
 
 /// Builds photos with known geometry: a rendered ID-1 card (colour background pattern, text
 /// bars, a real face as its portrait) warped by a chosen quad onto a chosen background.
-enum SceneBuilder {
-    enum Background { case wood, fabric, newspaper, plain(Double) }
+public enum SceneBuilder {
+    public enum Background: Sendable { case wood, fabric, newspaper, plain(Double) }
 
     /// An 856 x 540 (10 px/mm) card; `withPortrait` pastes a real face photo on its left.
-    static func card(withPortrait: Bool = true, hue: Double = 0) throws -> Raster {
+    public static func card(withPortrait: Bool = true, hue: Double = 0) throws -> Raster {
         var card = Raster(width: 856, height: 540)
         for y in 0..<540 {
             for x in 0..<856 {
@@ -32,7 +32,7 @@ enum SceneBuilder {
         return card
     }
 
-    static func background(_ kind: Background, width: Int, height: Int, seed: UInt64 = 7) -> Raster {
+    public static func background(_ kind: Background, width: Int, height: Int, seed: UInt64 = 7) -> Raster {
         var raster = Raster(width: width, height: height)
         var generator = SplitMix(seed: seed)
         for y in 0..<height {
@@ -59,7 +59,7 @@ enum SceneBuilder {
 
     /// Warps `card` so that its corners land on `quad` (TL TR BR BL) over `background`; corners
     /// rounded by `cornerRadius` card pixels (ISO/IEC 7810 ID-1: 3.18 mm, 32 px at 10 px/mm).
-    static func place(_ card: Raster, on background: Raster, at quad: Quad, cornerRadius: Int = 0) throws -> Raster {
+    public static func place(_ card: Raster, on background: Raster, at quad: Quad, cornerRadius: Int = 0) throws -> Raster {
         let source = [Point(x: 0, y: 0), Point(x: Double(card.width), y: 0),
                       Point(x: Double(card.width), y: Double(card.height)), Point(x: 0, y: Double(card.height))]
         let h = try Geometry.homography(from: source, to: quad.corners)
@@ -88,7 +88,7 @@ enum SceneBuilder {
 
     /// A quad of an ID-1 card centred at (cx, cy), `width` px wide, tilted by a perspective that
     /// shortens the far side by `squeeze` (0 = none) and rotated by `degrees`.
-    static func cardQuad(cx: Double, cy: Double, width: Double, degrees: Double = 0, squeeze: Double = 0) -> Quad {
+    public static func cardQuad(cx: Double, cy: Double, width: Double, degrees: Double = 0, squeeze: Double = 0) -> Quad {
         let h = width / 1.586
         let top = width * (1 - squeeze) / 2, bottom = width / 2
         let corners = [Point(x: -top, y: -h / 2), Point(x: top, y: -h / 2), Point(x: bottom, y: h / 2), Point(x: -bottom, y: h / 2)]
@@ -100,7 +100,7 @@ enum SceneBuilder {
     /// `focal` px and its principal point at `principal`: the card is tilted by `tilt` degrees
     /// about its horizontal axis (its top edge moving away), turned by `roll` degrees in its plane,
     /// and placed so that its centre is seen at (cx, cy), about `width` px wide.
-    static func projectedCardQuad(cx: Double, cy: Double, width: Double, tilt: Double, roll: Double = 0,
+    public static func projectedCardQuad(cx: Double, cy: Double, width: Double, tilt: Double, roll: Double = 0,
                                   focal: Double, principal: Point) -> Quad {
         let distance = focal * 85.6 / width
         let centre = (x: (cx - principal.x) * distance / focal, y: (cy - principal.y) * distance / focal)
@@ -112,16 +112,16 @@ enum SceneBuilder {
         })
     }
 
-    static func jpeg(_ raster: Raster, quality: Int = 90) throws -> [UInt8] {
+    public static func jpeg(_ raster: Raster, quality: Int = 90) throws -> [UInt8] {
         try raster.mat().encoded(as: ".jpg", quality: quality)
     }
 }
 
 /// A deterministic pseudo-random generator (SplitMix64) for test textures and corrupt inputs.
-struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
+public struct SplitMix: RandomNumberGenerator {
+    public var state: UInt64
+    public init(seed: UInt64) { state = seed }
+    public mutating func next() -> UInt64 {
         state &+= 0x9E3779B97F4A7C15
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58476D1CE4E5B9

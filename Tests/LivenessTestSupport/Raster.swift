@@ -1,12 +1,12 @@
 @testable import LivenessEngine
 
 /// A mutable 8-bit BGR raster for building test scenes with known geometry.
-struct Raster {
-    let width: Int
-    let height: Int
-    var pixels: [UInt8]
+public struct Raster: Sendable {
+    public let width: Int
+    public let height: Int
+    public var pixels: [UInt8]
 
-    init(width: Int, height: Int, fill: (b: UInt8, g: UInt8, r: UInt8) = (255, 255, 255)) {
+    public init(width: Int, height: Int, fill: (b: UInt8, g: UInt8, r: UInt8) = (255, 255, 255)) {
         self.width = width
         self.height = height
         pixels = [UInt8](repeating: 0, count: width * height * 3)
@@ -15,27 +15,27 @@ struct Raster {
         }
     }
 
-    init(_ mat: Mat) {
+    public init(_ mat: Mat) {
         width = mat.cols
         height = mat.rows
         precondition(mat.channels == 3, "a raster holds BGR pixels")
         pixels = mat.packedBytes()
     }
 
-    func mat() throws -> Mat { try Mat(width: width, height: height, channels: 3, bytes: pixels) }
+    public func mat() throws -> Mat { try Mat(width: width, height: height, channels: 3, bytes: pixels) }
 
-    mutating func set(_ x: Int, _ y: Int, _ b: Double, _ g: Double, _ r: Double) {
+    public mutating func set(_ x: Int, _ y: Int, _ b: Double, _ g: Double, _ r: Double) {
         guard x >= 0, y >= 0, x < width, y < height else { return }
         let i = 3 * (y * width + x)
         pixels[i] = UInt8(max(0, min(255, b))); pixels[i + 1] = UInt8(max(0, min(255, g))); pixels[i + 2] = UInt8(max(0, min(255, r)))
     }
 
-    mutating func fillRect(x: Int, y: Int, width w: Int, height h: Int, _ color: (Double, Double, Double)) {
+    public mutating func fillRect(x: Int, y: Int, width w: Int, height h: Int, _ color: (Double, Double, Double)) {
         for yy in y..<(y + h) { for xx in x..<(x + w) { set(xx, yy, color.0, color.1, color.2) } }
     }
 
     /// Copies `other` into this raster with its top-left at (x, y).
-    mutating func paste(_ other: Raster, x: Int, y: Int) {
+    public mutating func paste(_ other: Raster, x: Int, y: Int) {
         for yy in 0..<other.height {
             for xx in 0..<other.width {
                 let i = 3 * (yy * other.width + xx)
@@ -45,7 +45,7 @@ struct Raster {
     }
 
     /// Multiplies each channel (a lighting tint).
-    mutating func tint(b: Double, g: Double, r: Double) {
+    public mutating func tint(b: Double, g: Double, r: Double) {
         for i in 0..<(width * height) {
             pixels[3 * i] = UInt8(min(255, Double(pixels[3 * i]) * b))
             pixels[3 * i + 1] = UInt8(min(255, Double(pixels[3 * i + 1]) * g))
@@ -54,7 +54,7 @@ struct Raster {
     }
 
     /// Grey copy: luminance in all channels.
-    func greyscale() -> Raster {
+    public func greyscale() -> Raster {
         var copy = self
         for i in 0..<(width * height) {
             let l = (Int(pixels[3 * i]) * 114 + Int(pixels[3 * i + 1]) * 587 + Int(pixels[3 * i + 2]) * 299) / 1000

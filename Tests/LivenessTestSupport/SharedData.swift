@@ -1,0 +1,15 @@
+import Foundation
+
+/// Paths into `../shared` (beside the project's root). Tests that need it skip when it is absent.
+public enum SharedData {
+    public static let root: String = {
+        var url = URL(fileURLWithPath: #filePath)
+        for _ in 0..<3 { url.deleteLastPathComponent() }
+        return url.deletingLastPathComponent().appendingPathComponent("shared").path
+    }()
+
+    public static var available: Bool { FileManager.default.fileExists(atPath: root + "/data/README.md") }
+    public static var models: String { root + "/models" }
+    public static var greyCopies: String { root + "/data/dlc2021-greycopy-dev" }
+    public static var faceSource: String { root + "/data/face-sources/deepface/img1.jpg" }
+}

@@ -1,4 +1,313 @@
-/// The OpenAPI 3.1 document (filled in below).
+import LivenessEngine
+
+/// The OpenAPI 3.1 document of every endpoint, request and response (served at `/v3/api-docs`,
+/// checked by `openapi-spec-validator` in `scripts/validate-openapi`).
 enum OpenAPIDocument {
-    static let json = "{}"
+    static let json = #"""
+{
+  "openapi": "3.1.0",
+  "info": {
+    "title": "Liveness Server",
+    "version": "\#(EngineVersion.current)",
+    "description": "Self-hosted presentation-attack detection for identity documents. The IDLive Doc Server API: clients written for it work by changing the base URL. Our additions to a response live under `x_liveness` only. Every response carries an `X-Transaction-Id` header.",
+    "license": { "name": "Apache-2.0", "identifier": "Apache-2.0" }
+  },
+  "servers": [{ "url": "/" }],
+  "paths": {
+    "/check_liveness": {
+      "post": {
+        "operationId": "checkLiveness",
+        "summary": "Check the liveness of a document photo sent as base64 JSON",
+        "requestBody": {
+          "required": true,
+          "content": { "application/json": { "schema": { "$ref": "#/components/schemas/CheckLivenessRequest" } } }
+        },
+        "responses": {
+          "200": { "$ref": "#/components/responses/CheckLiveness" },
+          "400": { "$ref": "#/components/responses/BadRequest" },
+          "406": { "$ref": "#/components/responses/NotAcceptable" },
+          "408": { "$ref": "#/components/responses/Overloaded" },
+          "413": { "$ref": "#/components/responses/TooLarge" },
+          "500": { "$ref": "#/components/responses/InternalError" }
+        }
+      }
+    },
+    "/check_liveness_file": {
+      "post": {
+        "operationId": "checkLivenessFile",
+        "summary": "Check the liveness of a document photo uploaded as a multipart file",
+        "parameters": [
+          { "name": "pipelines", "in": "query", "required": true, "style": "form", "explode": false,
+            "description": "Pipelines to run, comma-separated or repeated; empty runs image validation only.",
+            "schema": { "type": "array", "items": { "$ref": "#/components/schemas/PipelineName" } } },
+          { "name": "calibrations", "in": "query", "required": false, "style": "form", "explode": false,
+            "description": "None, or one per pipeline.",
+            "schema": { "type": "array", "items": { "$ref": "#/components/schemas/Calibration" } } },
+          { "name": "errors_to_ignore", "in": "query", "required": false, "style": "form", "explode": false,
+            "schema": { "type": "array", "items": { "$ref": "#/components/schemas/IgnorableError" } } }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "multipart/form-data": {
+              "schema": {
+                "type": "object",
+                "required": ["file"],
+                "properties": { "file": { "type": "string", "contentMediaType": "application/octet-stream", "description": "The image: JPEG, PNG, WebP, BMP or TIFF." } }
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": { "$ref": "#/components/responses/CheckLiveness" },
+          "400": { "$ref": "#/components/responses/BadRequest" },
+          "406": { "$ref": "#/components/responses/NotAcceptable" },
+          "408": { "$ref": "#/components/responses/Overloaded" },
+          "413": { "$ref": "#/components/responses/TooLarge" },
+          "500": { "$ref": "#/components/responses/InternalError" }
+        }
+      }
+    },
+    "/api_version": {
+      "get": {
+        "operationId": "apiVersion",
+        "summary": "Product, version, available pipelines, aliases and active models",
+        "responses": {
+          "200": { "description": "The server's version", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/ApiVersion" } } } }
+        }
+      }
+    },
+    "/license_info": {
+      "get": {
+        "operationId": "licenseInfo",
+        "summary": "One entry per available pipeline",
+        "responses": {
+          "200": {
+            "description": "The available pipelines",
+            "content": { "application/json": { "schema": { "type": "array", "items": { "$ref": "#/components/schemas/LicenseEntry" } } } }
+          }
+        }
+      }
+    },
+    "/bi_report": {
+      "get": {
+        "operationId": "biReport",
+        "summary": "Counts of the checks made between two UTC days, both inclusive",
+        "parameters": [
+          { "name": "date_from", "in": "query", "required": true, "schema": { "type": "string", "format": "date" } },
+          { "name": "date_to", "in": "query", "required": true, "schema": { "type": "string", "format": "date" } }
+        ],
+        "responses": {
+          "200": { "description": "The counts", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/BIReport" } } } },
+          "400": { "$ref": "#/components/responses/BadRequest" }
+        }
+      }
+    },
+    "/v3/api-docs": {
+      "get": {
+        "operationId": "apiDocs",
+        "summary": "This OpenAPI document",
+        "responses": { "200": { "description": "OpenAPI 3.1", "content": { "application/json": { "schema": { "type": "object" } } } } }
+      }
+    },
+    "/metrics": {
+      "get": {
+        "operationId": "metrics",
+        "summary": "Prometheus metrics: requests and latency per endpoint, engine stage timings, queue depth, outcomes per pipeline",
+        "responses": { "200": { "description": "Prometheus text exposition", "content": { "text/plain": { "schema": { "type": "string" } } } } }
+      }
+    },
+    "/health": {
+      "get": {
+        "operationId": "health",
+        "summary": "The process answers",
+        "responses": { "200": { "description": "Up", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Status" } } } } }
+      }
+    },
+    "/ready": {
+      "get": {
+        "operationId": "ready",
+        "summary": "The server accepts checks",
+        "responses": {
+          "200": { "description": "Ready", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Status" } } } },
+          "503": { "description": "Shutting down", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Status" } } } }
+        }
+      }
+    }
+  },
+  "components": {
+    "schemas": {
+      "PipelineName": {
+        "type": "string",
+        "description": "Canonical name, default-* alias or the vendor's name.",
+        "enum": ["screen-replay", "default-sr", "vulture-sr", "printed-copy", "default-pc", "woodpecker-pc", "robin-pc",
+                 "portrait-substitution", "default-ps", "xenops-ps", "digital-manipulation", "default-sd", "hawk-sd"]
+      },
+      "Calibration": {
+        "type": "string",
+        "enum": ["REGULAR", "SOFT", "HARD"],
+        "description": "Operating point: HARD = APCER 1 %, REGULAR = APCER 5 %, SOFT = APCER 10 %."
+      },
+      "IgnorableError": { "type": "string", "enum": ["DOCUMENT_CROPPED", "DOCUMENT_IS_COLORLESS"] },
+      "StatusCode": {
+        "type": "string",
+        "enum": ["OK", "DOCUMENT_NOT_FOUND", "TOO_MANY_DOCUMENTS", "DOCUMENT_CROPPED", "DOCUMENT_TOO_CLOSE_TO_BORDER",
+                 "DOCUMENT_TOO_CLOSE_TO_CAMERA", "DOCUMENT_TOO_SMALL", "DOCUMENT_PHOTO_NOT_FOUND", "DOCUMENT_IS_COLORLESS"]
+      },
+      "QualityWarning": {
+        "type": "string",
+        "enum": ["IMAGE_TOO_BLURRY", "IMAGE_IS_TOO_COMPRESSED", "POOR_IMAGE_EXPOSURE", "GLARE_ON_IMAGE",
+                 "RELATIVE_DOCUMENT_SIZE_LOWER_THAN_10_PERCENT", "DOCUMENT_BORDERS_OUTSIDE_OF_FRAME",
+                 "MULTIPLE_DOCUMENTS_IN_FRAME", "DOCUMENT_TOO_CLOSE_TO_BORDER"]
+      },
+      "CheckLivenessRequest": {
+        "type": "object",
+        "required": ["image", "pipelines"],
+        "properties": {
+          "image": { "type": "string", "contentEncoding": "base64", "description": "The image, base64; a data: URL prefix and line breaks are accepted." },
+          "pipelines": {
+            "type": "array",
+            "description": "Pipelines to run; an empty list runs image validation only (an extension).",
+            "items": {
+              "type": "object",
+              "required": ["pipeline_name"],
+              "properties": {
+                "pipeline_name": { "$ref": "#/components/schemas/PipelineName" },
+                "calibration": { "$ref": "#/components/schemas/Calibration", "default": "REGULAR" }
+              }
+            }
+          },
+          "errors_to_ignore": { "type": "array", "items": { "$ref": "#/components/schemas/IgnorableError" } }
+        }
+      },
+      "CheckLivenessResponse": {
+        "type": "object",
+        "required": ["pipeline_results", "x_liveness"],
+        "properties": {
+          "aggregate_liveness_probability": { "type": "number", "minimum": 0, "maximum": 1, "description": "Minimum over the pipelines; absent when any status is not OK." },
+          "aggregate_image_quality_warnings": { "type": "array", "items": { "$ref": "#/components/schemas/QualityWarning" } },
+          "pipeline_results": { "type": "array", "items": { "$ref": "#/components/schemas/PipelineResult" } },
+          "x_liveness": { "$ref": "#/components/schemas/ResponseExtension" }
+        }
+      },
+      "PipelineResult": {
+        "type": "object",
+        "required": ["pipeline_name", "calibration", "result"],
+        "properties": {
+          "pipeline_name": { "type": "string", "description": "As the client wrote it." },
+          "calibration": { "$ref": "#/components/schemas/Calibration" },
+          "result": {
+            "type": "object",
+            "required": ["status_code"],
+            "description": "For a status other than OK, only status_code.",
+            "properties": {
+              "liveness_probability": { "type": "number", "minimum": 0, "maximum": 1 },
+              "liveness_score": { "type": "number", "description": "Raw score, unbounded, higher = more live." },
+              "image_quality_warnings": { "type": "array", "items": { "$ref": "#/components/schemas/QualityWarning" } },
+              "status_code": { "$ref": "#/components/schemas/StatusCode" }
+            }
+          }
+        }
+      },
+      "Point": { "type": "array", "items": { "type": "number" }, "minItems": 2, "maxItems": 2 },
+      "ResponseExtension": {
+        "type": "object",
+        "description": "This server's additions: the transaction, the photo's validation, where the documents are, where the time went.",
+        "required": ["transaction_id", "engine_version", "validation", "image", "documents", "timings_ms"],
+        "properties": {
+          "transaction_id": { "type": "string" },
+          "engine_version": { "type": "string" },
+          "validation": {
+            "type": "object",
+            "required": ["status_code", "statuses", "image_quality_warnings"],
+            "properties": {
+              "status_code": { "$ref": "#/components/schemas/StatusCode" },
+              "statuses": { "type": "array", "items": { "$ref": "#/components/schemas/StatusCode" } },
+              "image_quality_warnings": { "type": "array", "items": { "$ref": "#/components/schemas/QualityWarning" } }
+            }
+          },
+          "image": {
+            "type": "object",
+            "required": ["width", "height", "format"],
+            "properties": {
+              "width": { "type": "integer" }, "height": { "type": "integer" },
+              "format": { "type": "string", "enum": ["jpeg", "png", "webp", "bmp", "tiff"] },
+              "jpeg_quality": { "type": "integer" }
+            }
+          },
+          "documents": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "required": ["corners", "format", "confidence", "cropped"],
+              "properties": {
+                "corners": { "type": "array", "items": { "$ref": "#/components/schemas/Point" }, "minItems": 4, "maxItems": 4, "description": "Clockwise from the document's top-left, in the photo's pixels." },
+                "format": { "type": "string", "enum": ["ID-1", "ID-2", "ID-3", "unknown"] },
+                "confidence": { "type": "number" },
+                "cropped": { "type": "boolean" },
+                "portrait_corners": { "type": "array", "items": { "$ref": "#/components/schemas/Point" }, "minItems": 4, "maxItems": 4 }
+              }
+            }
+          },
+          "timings_ms": {
+            "type": "object",
+            "properties": {
+              "queue": { "type": "number" }, "decode": { "type": "number" }, "locate": { "type": "number" }, "rectify": { "type": "number" },
+              "validate": { "type": "number" }, "pipelines": { "type": "number" }, "total": { "type": "number" }
+            }
+          }
+        }
+      },
+      "ApiVersion": {
+        "type": "object",
+        "required": ["product", "version", "availablePipelines", "pipelineAliases", "models"],
+        "properties": {
+          "product": { "type": "string" },
+          "version": { "type": "string" },
+          "availablePipelines": { "type": "array", "items": { "$ref": "#/components/schemas/PipelineName" } },
+          "pipelineAliases": { "type": "object", "additionalProperties": { "type": "string" } },
+          "models": { "type": "object", "additionalProperties": { "type": "string" }, "description": "Active model -> version." }
+        }
+      },
+      "LicenseEntry": {
+        "type": "object",
+        "required": ["attackType", "pipelineName", "expirationDate"],
+        "properties": {
+          "attackType": { "type": "string", "enum": ["SCREEN_REPLAY", "PRINTED_COPY", "PORTRAIT_SUBSTITUTION", "DIGITAL_MANIPULATIONS"] },
+          "pipelineName": { "type": "string" },
+          "expirationDate": { "type": "null", "description": "Always null: nothing in this server expires." }
+        }
+      },
+      "BIReport": {
+        "type": "object",
+        "required": ["total"],
+        "properties": { "total": { "type": "integer" } },
+        "additionalProperties": { "type": "integer" },
+        "description": "`<pipeline>_<FORMAT>_<STATUS>` for checks a pipeline could not score, `<pipeline>_<FORMAT>_probability_<a>-<b>` for scored ones; `validation` for checks without pipelines."
+      },
+      "Status": { "type": "object", "required": ["status"], "properties": { "status": { "type": "string" } } },
+      "Error": {
+        "type": "object",
+        "required": ["status", "error", "code", "message", "transaction_id"],
+        "properties": {
+          "status": { "type": "integer" },
+          "error": { "type": "string" },
+          "code": { "type": "string", "description": "INVALID_FIELD, MISSING_FIELD, MALFORMED_JSON, BODY_TOO_LARGE, EMPTY_IMAGE, UNSUPPORTED_FORMAT, CORRUPT_IMAGE, IMAGE_TOO_LARGE, IMAGE_TOO_SMALL, ENGINE_OVERLOADED, SHUTTING_DOWN, INTERNAL_ERROR" },
+          "field": { "type": "string", "description": "The request field at fault, e.g. pipelines[1].pipeline_name." },
+          "message": { "type": "string" },
+          "transaction_id": { "type": "string" }
+        }
+      }
+    },
+    "responses": {
+      "CheckLiveness": { "description": "The check ran; validation statuses are inside.", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/CheckLivenessResponse" } } } },
+      "BadRequest": { "description": "A field is missing or invalid.", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } },
+      "NotAcceptable": { "description": "The image cannot be decoded or is not in a supported format.", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } },
+      "Overloaded": { "description": "The engine is overloaded (answered at once).", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } },
+      "TooLarge": { "description": "The body or the image is over the limit.", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } },
+      "InternalError": { "description": "Unexpected failure; quote the transaction id.", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } }
+    }
+  }
+}
+"""#
 }

@@ -26,6 +26,9 @@ struct ServerInfoTests {
                 #expect(json["pipelineAliases"] as? [String: String] == ["default-sr": "screen-replay", "vulture-sr": "screen-replay",
                     "default-pc": "printed-copy", "woodpecker-pc": "printed-copy", "robin-pc": "printed-copy"])
                 #expect((json["models"] as? [String: String])?["face-detector"] == "yunet-2022mar")
+                let expirations = try #require(json["expirationDates"] as? [String: Any])
+                #expect(Set(expirations.keys) == ["screen-replay", "printed-copy"])
+                #expect(expirations.values.allSatisfy { $0 is NSNull })
             }
             try await client.execute(uri: "/license_info", method: .get) { response in
                 let entries = try #require(try JSONSerialization.jsonObject(with: Data(response.body.readableBytesView)) as? [[String: Any]])

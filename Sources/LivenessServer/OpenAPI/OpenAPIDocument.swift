@@ -260,12 +260,13 @@ enum OpenAPIDocument {
       },
       "ApiVersion": {
         "type": "object",
-        "required": ["product", "version", "availablePipelines", "pipelineAliases", "models"],
+        "required": ["product", "version", "availablePipelines", "pipelineAliases", "expirationDates", "models"],
         "properties": {
           "product": { "type": "string" },
           "version": { "type": "string" },
           "availablePipelines": { "type": "array", "items": { "$ref": "#/components/schemas/PipelineName" } },
           "pipelineAliases": { "type": "object", "additionalProperties": { "type": "string" } },
+          "expirationDates": { "type": "object", "additionalProperties": { "type": "null" }, "description": "Always null per pipeline: nothing expires." },
           "models": { "type": "object", "additionalProperties": { "type": "string" }, "description": "Active model -> version." }
         }
       },

@@ -22,6 +22,9 @@ struct ServerInfoController {
         var availablePipelines: [String]
         /// Alias -> canonical name, for the available pipelines.
         var pipelineAliases: [String: String]
+        /// The vendor's field, kept so its clients keep parsing: every available pipeline maps to
+        /// null, because nothing in this server expires.
+        var expirationDates: [String: String?]
         /// Active models (face detector, pipeline heads) and their versions.
         var models: [String: String]
     }
@@ -32,7 +35,9 @@ struct ServerInfoController {
         for kind in kinds { for alias in kind.aliases { aliases[alias] = kind.canonicalName } }
         return APIVersion(product: "Liveness Server", version: EngineVersion.current,
                           availablePipelines: kinds.flatMap { [$0.canonicalName] + $0.aliases },
-                          pipelineAliases: aliases, models: modelVersions)
+                          pipelineAliases: aliases,
+                          expirationDates: Dictionary(uniqueKeysWithValues: kinds.map { ($0.canonicalName, String?.none) }),
+                          models: modelVersions)
     }
 
     /// One entry per available pipeline. No licence ever expires: `expirationDate` is always null

@@ -36,12 +36,19 @@ struct CheckService: Sendable {
         return kind
     }
 
-    /// Runs one check. `imageField` names the request field that carried the image, for errors.
-    func check(_ image: [UInt8], request: LivenessRequest, endpoint: String, imageField: String,
-               startedAt start: ContinuousClock.Instant, context: LivenessRequestContext) async throws -> Completed {
+    /// Runs one check. A place on the engine is reserved first, so an overloaded server answers
+    /// 408 before it reads or parses anything; then `parse` reads the request into the image and
+    /// what to check. `imageField` names the request field that carried the image, for errors.
+    func check(endpoint: String, imageField: String, context: LivenessRequestContext,
+               parse: () async throws -> (image: [UInt8], request: LivenessRequest)) async throws -> Completed {
+        let start = ContinuousClock.now
+        let image: [UInt8]
         let timed: EngineWorkerPool.Timed
         do {
-            timed = try await pool.submit(image, request: request)
+            (image, timed) = try await pool.withReservation { reservation in
+                let (image, request) = try await parse()
+                return (image, try await pool.submit(image, request: request, in: reservation))
+            }
         } catch is EngineOverloaded {
             throw APIError.overloaded
         } catch is EngineStopped {

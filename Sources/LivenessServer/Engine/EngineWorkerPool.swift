@@ -3,8 +3,10 @@ import LivenessEngine
 
 /// Runs engine work off the event loop on a fixed set of threads, each owning its own
 /// `LivenessChecker` (OpenCV objects are not thread-safe). At most `queueLimit` checks wait while
-/// every thread is busy; beyond that `submit` fails at once with `EngineOverloaded`, so latency stays bounded
-/// under overload instead of growing with an unbounded queue.
+/// every thread is busy; beyond that `reserve` fails at once with `EngineOverloaded`, so latency
+/// stays bounded under overload instead of growing with an unbounded queue. A request reserves its
+/// place before its body is read and parsed, so the requests refused under overload cost almost
+/// nothing, and those admitted are sure of a place.
 final class EngineWorkerPool: @unchecked Sendable {
     struct Timed: Sendable {
         var result: LivenessCheckResult
@@ -26,6 +28,8 @@ final class EngineWorkerPool: @unchecked Sendable {
     private let condition = NSCondition()
     private var pending: [Job] = []
     private var running = 0
+    /// Places promised to requests that are still reading or parsing their bodies.
+    private var reserved = 0
     private var accepting = true
     private var liveThreads = 0
     private var drained: [CheckedContinuation<Void, Never>] = []
@@ -46,21 +50,43 @@ final class EngineWorkerPool: @unchecked Sendable {
         }
     }
 
-    /// Runs one check on a worker. Throws `EngineOverloaded` when the queue is full and
-    /// `EngineStopped` after `drain()` began.
-    func submit(_ bytes: [UInt8], request: LivenessRequest) async throws -> Timed {
-        try await withCheckedThrowingContinuation { continuation in
+    /// A place in the pool, held from before a request's body is parsed until its check is queued.
+    final class Reservation: @unchecked Sendable {
+        fileprivate var isUsed = false
+    }
+
+    /// Reserves a place, runs `body` (which parses the request and calls `submit`), and gives the
+    /// place back if `body` ends without submitting. Throws `EngineOverloaded` at once when
+    /// every worker is busy and the queue is full, `EngineStopped` after `drain()` began.
+    func withReservation<T>(_ body: (Reservation) async throws -> T) async throws -> T {
+        let reservation = try reserve()
+        defer { if !reservation.isUsed { release() } }
+        return try await body(reservation)
+    }
+
+    private func reserve() throws -> Reservation {
+        condition.lock()
+        defer { condition.unlock() }
+        guard accepting else { throw EngineStopped() }
+        guard pending.count + running + reserved < workerCount + queueLimit else { throw EngineOverloaded() }
+        reserved += 1
+        return Reservation()
+    }
+
+    private func release() {
+        condition.lock()
+        reserved -= 1
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// Queues one check in its reserved place and waits for a worker to run it.
+    func submit(_ bytes: [UInt8], request: LivenessRequest, in reservation: Reservation) async throws -> Timed {
+        precondition(!reservation.isUsed, "a reservation holds one check")
+        return try await withCheckedThrowingContinuation { continuation in
             condition.lock()
-            guard accepting else {
-                condition.unlock()
-                continuation.resume(throwing: EngineStopped())
-                return
-            }
-            guard pending.count + running < workerCount + queueLimit else {
-                condition.unlock()
-                continuation.resume(throwing: EngineOverloaded())
-                return
-            }
+            reservation.isUsed = true
+            reserved -= 1
             pending.append(Job(bytes: bytes, request: request, enqueued: .now, continuation: continuation))
             let depth = pending.count + running
             condition.signal()
@@ -69,7 +95,13 @@ final class EngineWorkerPool: @unchecked Sendable {
         }
     }
 
+    /// Reserves a place and runs one check in it.
+    func submit(_ bytes: [UInt8], request: LivenessRequest) async throws -> Timed {
+        try await withReservation { try await submit(bytes, request: request, in: $0) }
+    }
+
     /// Stops accepting work, lets the queued and running checks finish, and ends the threads.
+    /// (A request that reserved its place before the drain still gets its check run.)
     func drain() async {
         await withCheckedContinuation { continuation in
             condition.lock()
@@ -88,7 +120,7 @@ final class EngineWorkerPool: @unchecked Sendable {
     private func work(with checker: LivenessChecker) {
         while true {
             condition.lock()
-            while pending.isEmpty && accepting { condition.wait() }
+            while pending.isEmpty && (accepting || reserved > 0) { condition.wait() }
             guard !pending.isEmpty else {
                 liveThreads -= 1
                 let waiters = liveThreads == 0 ? drained : []

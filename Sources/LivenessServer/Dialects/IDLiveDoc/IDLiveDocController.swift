@@ -15,32 +15,38 @@ struct IDLiveDocController {
 
     /// `POST /check_liveness`: JSON with a base64 image.
     func checkLiveness(_ request: Request, context: LivenessRequestContext) async throws -> Response {
-        let start = ContinuousClock.now
-        let body = try await RequestBody.collect(request, limit: maxBodyBytes)
-        let parsed: CheckLivenessBody
-        do {
-            parsed = try JSONDecoder().decode(CheckLivenessBody.self, from: body)
-        } catch let error as APIError {
-            throw error
-        } catch {
-            throw APIError.malformedBody("the body is not valid JSON: \(Self.describe(error))")
+        let completed = try await checks.check(endpoint: "/check_liveness", imageField: "image", context: context) {
+            let body = try await RequestBody.collect(request, limit: maxBodyBytes)
+            let parsed: CheckLivenessBody
+            do {
+                parsed = try JSONDecoder().decode(CheckLivenessBody.self, from: body)
+            } catch let error as APIError {
+                throw error
+            } catch {
+                throw APIError.malformedBody("the body is not valid JSON: \(Self.describe(error))")
+            }
+            var pipelines: [LivenessRequest.Pipeline] = []
+            for (index, entry) in parsed.pipelines.enumerated() {
+                let kind = try checks.pipeline(named: entry.name, field: "pipelines[\(index)].pipeline_name")
+                pipelines.append(.init(kind: kind, calibration: entry.calibration, requestedName: entry.name))
+            }
+            let ignored = try CheckLivenessBody.ignoredStatuses(parsed.errorsToIgnore, field: "errors_to_ignore")
+            let image = try Base64Image.decode(parsed.image, field: "image")
+            return (image, LivenessRequest(pipelines: pipelines, ignoring: ignored))
         }
-        var pipelines: [LivenessRequest.Pipeline] = []
-        for (index, entry) in parsed.pipelines.enumerated() {
-            let kind = try checks.pipeline(named: entry.name, field: "pipelines[\(index)].pipeline_name")
-            pipelines.append(.init(kind: kind, calibration: entry.calibration, requestedName: entry.name))
-        }
-        let ignored = try CheckLivenessBody.ignoredStatuses(parsed.errorsToIgnore, field: "errors_to_ignore")
-        let image = try Base64Image.decode(parsed.image, field: "image")
-        let completed = try await checks.check(image, request: LivenessRequest(pipelines: pipelines, ignoring: ignored),
-                                               endpoint: "/check_liveness", imageField: "image", startedAt: start, context: context)
         return try JSONResponse.make(CheckLivenessResponse(completed))
     }
 
     /// `POST /check_liveness_file`: multipart `file`; `pipelines`, `calibrations` and
     /// `errors_to_ignore` in the query, comma-separated or repeated.
     func checkLivenessFile(_ request: Request, context: LivenessRequestContext) async throws -> Response {
-        let start = ContinuousClock.now
+        let completed = try await checks.check(endpoint: "/check_liveness_file", imageField: "file", context: context) {
+            try await parseFileRequest(request)
+        }
+        return try JSONResponse.make(CheckLivenessResponse(completed))
+    }
+
+    private func parseFileRequest(_ request: Request) async throws -> (image: [UInt8], request: LivenessRequest) {
         let query = request.uri.queryParameters
         func list(_ key: String) -> [String] {
             query.getAll(key).flatMap { ServerConfiguration.splitList(String($0)) }
@@ -61,9 +67,7 @@ struct IDLiveDocController {
         let ignored = try CheckLivenessBody.ignoredStatuses(list("errors_to_ignore"), field: "errors_to_ignore")
         let body = try await RequestBody.collect(request, limit: maxBodyBytes)
         let image = try MultipartFile.extract(named: "file", from: body, contentType: request.headers[.contentType])
-        let completed = try await checks.check(image, request: LivenessRequest(pipelines: pipelines, ignoring: ignored),
-                                               endpoint: "/check_liveness_file", imageField: "file", startedAt: start, context: context)
-        return try JSONResponse.make(CheckLivenessResponse(completed))
+        return (image, LivenessRequest(pipelines: pipelines, ignoring: ignored))
     }
 
     private static func describe(_ error: any Error) -> String {

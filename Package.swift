@@ -13,6 +13,7 @@ let package = Package(
         .library(name: "LivenessEngine", targets: ["LivenessEngine"]),
         .library(name: "LivenessStore", targets: ["LivenessStore"]),
         .library(name: "LivenessServer", targets: ["LivenessServer"]),
+        .library(name: "LivenessEval", targets: ["LivenessEval"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -35,6 +36,7 @@ let package = Package(
         ),
         .target(name: "LivenessEngine", dependencies: ["COpenCVShim"]),
         .target(name: "LivenessStore", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "LivenessEval", dependencies: ["LivenessEngine"]),
         .target(
             name: "LivenessServer",
             dependencies: [
@@ -54,7 +56,7 @@ let package = Package(
         .executableTarget(
             name: "liveness",
             dependencies: [
-                "LivenessEngine", "LivenessServer",
+                "LivenessEngine", "LivenessServer", "LivenessEval",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -62,6 +64,7 @@ let package = Package(
         .target(name: "LivenessTestSupport", dependencies: ["LivenessEngine"], path: "Tests/LivenessTestSupport"),
         .testTarget(name: "LivenessEngineTests", dependencies: ["LivenessEngine", "COpenCVShim", "LivenessTestSupport"]),
         .testTarget(name: "LivenessStoreTests", dependencies: ["LivenessStore"]),
+        .testTarget(name: "LivenessEvalTests", dependencies: ["LivenessEval", "LivenessEngine"]),
         .testTarget(
             name: "LivenessServerTests",
             dependencies: [

@@ -64,7 +64,7 @@ let package = Package(
         .target(name: "LivenessTestSupport", dependencies: ["LivenessEngine"], path: "Tests/LivenessTestSupport"),
         .testTarget(name: "LivenessEngineTests", dependencies: ["LivenessEngine", "COpenCVShim", "LivenessTestSupport"]),
         .testTarget(name: "LivenessStoreTests", dependencies: ["LivenessStore"]),
-        .testTarget(name: "LivenessEvalTests", dependencies: ["LivenessEval", "LivenessEngine"]),
+        .testTarget(name: "LivenessEvalTests", dependencies: ["LivenessEval", "LivenessEngine", "LivenessTestSupport"]),
         .testTarget(
             name: "LivenessServerTests",
             dependencies: [

@@ -1,0 +1,65 @@
+import ArgumentParser
+import Foundation
+import LivenessEngine
+import LivenessEval
+
+/// `liveness eval --data DIR --out REPORT_DIR`: ISO/IEC 30107-3 figures of the pipelines on a
+/// labelled set: `scores.csv`, `report.md` and one DET curve per pipeline (`det-<pipeline>.svg`).
+struct EvalCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "eval", abstract: "APCER, BPCER, ACER, EER and DET curves of the pipelines on a labelled set.")
+
+    @Option(help: "Labelled set: labels.jsonl, or folders bona_fide/ and one per attack species.") var data: String
+    @Option(help: "Comma-separated pipelines (any name or alias); default: every implemented one.") var pipelines: String?
+    @Option(help: "Operating level whose threshold the APCER/BPCER/ACER columns use (REGULAR, SOFT, HARD); default: the set's own APCER-5 % point.")
+    var calibration: String?
+    @Option(help: "Folder for scores.csv, report.md and the DET curves.") var out: String
+    @Option(help: "Parallel workers (default: one per core).") var workers = ProcessInfo.processInfo.activeProcessorCount
+    @OptionGroup var engine: EngineOptions
+
+    func run() throws {
+        let registry: PipelineRegistry
+        do {
+            registry = try PipelineRegistry(implemented: PipelineRegistry.builtIn, availableNames: pipelines.map { $0.split(separator: ",").map(String.init) })
+        } catch {
+            throw CLIFailure.badInput("\(error)")
+        }
+        guard !registry.descriptors.isEmpty else {
+            throw CLIFailure.badInput("no detection pipeline is implemented in this version (engine \(EngineVersion.current)); nothing to evaluate")
+        }
+        var level: CalibrationLevel?
+        if let calibration {
+            guard let parsed = CalibrationLevel(rawValue: calibration) else { throw CLIFailure.badInput("unknown calibration '\(calibration)'") }
+            level = parsed
+        }
+        let set: LabelledSet
+        do { set = try LabelledSet(folder: data) } catch { throw CLIFailure.badInput("\(error)") }
+        let configuration = engine.analyzerConfiguration()
+        let bar = ProgressBar("eval")
+        let records = try PADEvaluation.run(set, pipelines: registry.availableKinds, workers: workers, makeChecker: {
+            try LivenessChecker(analyzer: DocumentAnalyzer(configuration: configuration), registry: registry)
+        }, progress: bar.update)
+        let reports = registry.descriptors.map { descriptor in
+            PADReport(pipeline: descriptor.kind.canonicalName, records: records,
+                      threshold: level.map { descriptor.operatingPoints.threshold($0) })
+        }
+        try EvalOutput.write(records: records, reports: reports, data: data, to: out)
+        print(reports.map(\.markdown).joined(separator: "\n"))
+    }
+}
+
+/// What `liveness eval` writes.
+enum EvalOutput {
+    static func write(records: [ScoreRecord], reports: [PADReport], data: String, to folder: String) throws {
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try ScoresCSV.write(records).write(toFile: folder + "/scores.csv", atomically: true, encoding: .utf8)
+        var summary = "# Evaluation of `\(data)`\n\nEngine \(EngineVersion.current). Accepted = raw score above the threshold; "
+        summary += "validation failures are counted apart and not scored. BPCER10/20/100 = BPCER at APCER 10 / 5 / 1 %.\n\n"
+        for report in reports {
+            summary += report.markdown + "\n![DET](det-\(report.pipeline).svg)\n\n"
+            try DETCurve.svg(report.curves, title: "DET: \(report.pipeline)")
+                .write(toFile: folder + "/det-\(report.pipeline).svg", atomically: true, encoding: .utf8)
+        }
+        try summary.write(toFile: folder + "/report.md", atomically: true, encoding: .utf8)
+    }
+}

@@ -57,6 +57,12 @@ struct PADEvaluationTests {
                                                attacks: records.filter(\.isAttack).compactMap(\.score))
         let worstBonaFide = try #require(records.filter { !$0.isAttack }.compactMap(\.score).min())
         #expect(points.regular < worstBonaFide)
+
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("eval-out-\(UUID().uuidString)").path
+        try EvaluationOutput.write(records: records, reports: [report], data: "synthetic", to: out)
+        #expect(try ScoresCSV.read(String(contentsOfFile: out + "/scores.csv", encoding: .utf8)) == records)
+        #expect(try String(contentsOfFile: out + "/report.md", encoding: .utf8).contains("| faded_copy | 4 | 0 |"))
+        #expect(try String(contentsOfFile: out + "/det-printed-copy.svg", encoding: .utf8).hasPrefix("<svg"))
     }
 
     @Test("labels.jsonl: a bad class is refused with its line")

@@ -21,7 +21,7 @@ struct PortraitFinder {
     var minimumAreaFraction = 0.02
     /// The document is searched at half the canonical resolution (428 x 270 for ID-1): a portrait
     /// is then still over 60 px tall, far above YuNet's smallest face, at a quarter of the cost.
-    var searchScale = 0.5
+    var searchScale = 0.25
 
     /// Returns the upright turn (0 or 2 quarter turns) and the portrait (in the upright document's
     /// pixels), if any.

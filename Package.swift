@@ -2,7 +2,7 @@
 import PackageDescription
 
 /// OpenCV 4.6 from Debian's `libopencv-dev` (installed by `scripts/setup`).
-let openCVLibraries: [LinkerSetting] = ["opencv_core", "opencv_imgproc", "opencv_imgcodecs", "opencv_objdetect", "opencv_dnn"]
+let openCVLibraries: [LinkerSetting] = ["opencv_core", "opencv_imgproc", "opencv_imgcodecs", "opencv_objdetect", "opencv_dnn", "opencv_freetype"]
     .map { .linkedLibrary($0) }
 
 let package = Package(
@@ -14,6 +14,7 @@ let package = Package(
         .library(name: "LivenessStore", targets: ["LivenessStore"]),
         .library(name: "LivenessServer", targets: ["LivenessServer"]),
         .library(name: "LivenessEval", targets: ["LivenessEval"]),
+        .library(name: "LivenessSynth", targets: ["LivenessSynth"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -37,6 +38,7 @@ let package = Package(
         .target(name: "LivenessEngine", dependencies: ["COpenCVShim"]),
         .target(name: "LivenessStore", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
         .target(name: "LivenessEval", dependencies: ["LivenessEngine"]),
+        .target(name: "LivenessSynth", dependencies: ["LivenessEngine", "COpenCVShim"]),
         .target(
             name: "LivenessServer",
             dependencies: [
@@ -56,7 +58,7 @@ let package = Package(
         .executableTarget(
             name: "liveness",
             dependencies: [
-                "LivenessEngine", "LivenessServer", "LivenessEval",
+                "LivenessEngine", "LivenessServer", "LivenessEval", "LivenessSynth",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -65,6 +67,7 @@ let package = Package(
         .testTarget(name: "LivenessEngineTests", dependencies: ["LivenessEngine", "COpenCVShim", "LivenessTestSupport"]),
         .testTarget(name: "LivenessStoreTests", dependencies: ["LivenessStore"]),
         .testTarget(name: "LivenessEvalTests", dependencies: ["LivenessEval", "LivenessEngine", "LivenessTestSupport"]),
+        .testTarget(name: "LivenessSynthTests", dependencies: ["LivenessSynth", "LivenessEngine", "LivenessTestSupport"]),
         .testTarget(
             name: "LivenessServerTests",
             dependencies: [

@@ -135,6 +135,52 @@ void lv_face_detector_release(lv_face_detector *detector);
 /// mouth left), score. Free with lv_free.
 int lv_face_detect(lv_face_detector *detector, const lv_mat *bgr, float **faces, int *count, lv_error *error);
 
+
+// ---- Synthetic data (shim_synth.cpp) ----
+/// Fills a polygon (anti-aliased, sub-pixel points) blended with `alpha` (1 = opaque).
+int lv_synth_fill_poly(lv_mat *mat, const float *points, int count, const double color[3], double alpha, lv_error *error);
+/// Draws an anti-aliased polyline with sub-pixel points.
+int lv_synth_polyline(lv_mat *mat, const float *points, int count, int closed, const double color[3], int thickness,
+                      lv_error *error);
+/// Writes `text` (UTF-8) in a TrueType/OpenType font, `height` px tall, baseline-left at (x, y);
+/// `width` (may be NULL) receives the text's width.
+int lv_synth_text(lv_mat *mat, const char *font_path, const char *text, int x, int y, int height, const double color[3],
+                  int *width, lv_error *error);
+/// Copies `source` into `destination` at (x, y), blended with `alpha`.
+int lv_synth_paste(lv_mat *destination, const lv_mat *source, int x, int y, double alpha, lv_error *error);
+/// Warps `source` by `homography` over `destination` (anti-aliased edges); `prefilter` is the
+/// Gaussian sigma (source pixels) that integrates the source over a destination pixel (0 = none).
+int lv_synth_warp_onto(lv_mat *destination, const lv_mat *source, const double homography[9], double prefilter,
+                       lv_error *error);
+/// A display's emitted light: each pixel of `image` becomes 3x3 render pixels of subpixels
+/// (`layout` 0 RGB stripe, 1 BGR stripe, 2 PenTile diamond), with a black matrix when `fill` < 0.9,
+/// display `gamma`, white point gains `white` and raised black level `black` (0-1).
+int lv_synth_screen(const lv_mat *image, int layout, double fill, double gamma, const double white[3], double black,
+                    lv_mat **out, lv_error *error);
+
+typedef struct lv_capture_params {
+    int width, height;          // sensor (output) size
+    double lens_blur;           // Gaussian PSF sigma in scene pixels
+    double motion_length;       // motion blur length in scene pixels (0 = none)
+    double motion_angle;        // radians
+    double exposure;            // auto-exposure's metering error (1 = mean at 0.2 linear)
+    double gradient_x, gradient_y;  // illumination slope across the frame
+    double light[3];            // light colour gains (B, G, R)
+    double white_balance[3];    // camera white-balance gains (B, G, R)
+    double shot_noise;          // variance per unit signal
+    double read_noise;          // standard deviation
+    double sharpen;             // unsharp-mask amount
+    uint64_t seed;
+} lv_capture_params;
+
+/// A procedural surface: `kind` 0 wood, 1 fabric, 2 paper or plain desk, 3 newspaper; `base` BGR.
+int lv_synth_background(int kind, int width, int height, const double base[3], uint64_t seed, lv_mat **out,
+                        lv_error *error);
+
+/// A camera capture of a supersampled scene: lens PSF, pixel integration, light, RGGB Bayer
+/// mosaic with shot and read noise, demosaicing, white balance, gamma, sharpening.
+int lv_synth_capture(const lv_mat *scene, const lv_capture_params *params, lv_mat **out, lv_error *error);
+
 #ifdef __cplusplus
 }
 #endif

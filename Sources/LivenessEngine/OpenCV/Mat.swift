@@ -3,14 +3,14 @@ import COpenCVShim
 /// An immutable OpenCV matrix (8-bit BGR, grey, or 32-bit float) owned by the shim.
 /// Nothing mutates a `Mat` after creation, so sharing one between tasks is safe.
 public final class Mat: @unchecked Sendable {
-    let handle: OpaquePointer
+    package let handle: OpaquePointer
     public let rows: Int
     public let cols: Int
     public let channels: Int
     /// OpenCV depth code: 0 = 8-bit unsigned, 5 = 32-bit float.
     public let depth: Int
 
-    init(handle: OpaquePointer) {
+    package init(handle: OpaquePointer) {
         self.handle = handle
         var r: Int32 = 0, c: Int32 = 0, ch: Int32 = 0, d: Int32 = 0
         lv_mat_info(handle, &r, &c, &ch, &d)
@@ -23,7 +23,7 @@ public final class Mat: @unchecked Sendable {
     public var height: Int { rows }
 
     /// Builds a matrix from a closure that writes a new `lv_mat` handle.
-    static func make(_ body: (UnsafeMutablePointer<OpaquePointer?>, UnsafeMutablePointer<lv_error>) -> Int32) throws -> Mat {
+    package static func make(_ body: (UnsafeMutablePointer<OpaquePointer?>, UnsafeMutablePointer<lv_error>) -> Int32) throws -> Mat {
         var out: OpaquePointer?
         try shimCall { body(&out, $0) }
         guard let out else { throw OpenCVError(code: Int32(LV_ERR_UNKNOWN), message: "the shim returned no matrix") }

@@ -13,7 +13,7 @@ public struct OpenCVError: Error, Sendable, CustomStringConvertible {
 
 /// Calls a shim function that reports through `lv_error`, throwing on a non-zero status.
 @inline(__always)
-func shimCall(_ body: (UnsafeMutablePointer<lv_error>) -> Int32) throws {
+package func shimCall(_ body: (UnsafeMutablePointer<lv_error>) -> Int32) throws {
     var error = lv_error()
     let status = body(&error)
     guard status == 0 else {

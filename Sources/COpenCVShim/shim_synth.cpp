@@ -1,0 +1,275 @@
+// Rendering and camera simulation for the synthetic data generator (`liveness synth`).
+#include "shim_internal.hpp"
+#include <opencv2/freetype.hpp>
+#include <opencv2/imgproc.hpp>
+#include <cmath>
+#include <map>
+#include <string>
+
+using namespace lv;
+
+extern "C" int lv_synth_fill_poly(lv_mat *mat, const float *points, int count, const double color[3], double alpha,
+                                  lv_error *error) {
+    return guarded(error, [&]() -> int {
+        if (!valid(mat) || !points || count < 3) return fail(error, LV_ERR_ARGUMENT, "nothing to fill");
+        std::vector<cv::Point> polygon;
+        for (int i = 0; i < count; ++i) polygon.emplace_back(cvRound(points[2 * i] * 16), cvRound(points[2 * i + 1] * 16));
+        cv::Rect box = cv::boundingRect(polygon);
+        box = cv::Rect(box.x / 16 - 2, box.y / 16 - 2, box.width / 16 + 5, box.height / 16 + 5) & cv::Rect(0, 0, mat->mat.cols, mat->mat.rows);
+        if (box.empty()) return LV_OK;
+        cv::Scalar colour(color[0], color[1], color[2]);
+        if (alpha >= 1) {
+            cv::fillPoly(mat->mat, std::vector<std::vector<cv::Point>>{polygon}, colour, cv::LINE_AA, 4);
+            return LV_OK;
+        }
+        cv::Mat region = mat->mat(box);
+        cv::Mat overlay = region.clone();
+        for (auto &point : polygon) point -= cv::Point(box.x * 16, box.y * 16);
+        cv::fillPoly(overlay, std::vector<std::vector<cv::Point>>{polygon}, colour, cv::LINE_AA, 4);
+        cv::addWeighted(overlay, alpha, region, 1 - alpha, 0, region);
+        return LV_OK;
+    });
+}
+
+extern "C" int lv_synth_polyline(lv_mat *mat, const float *points, int count, int closed, const double color[3],
+                                 int thickness, lv_error *error) {
+    return guarded(error, [&]() -> int {
+        if (!valid(mat) || !points || count < 2) return fail(error, LV_ERR_ARGUMENT, "nothing to draw");
+        std::vector<cv::Point> line;
+        for (int i = 0; i < count; ++i) line.emplace_back(cvRound(points[2 * i] * 16), cvRound(points[2 * i + 1] * 16));
+        cv::polylines(mat->mat, std::vector<std::vector<cv::Point>>{line}, closed != 0, cv::Scalar(color[0], color[1], color[2]),
+                      thickness, cv::LINE_AA, 4);
+        return LV_OK;
+    });
+}
+
+/// One FreeType face per font file and thread (FreeType2 objects are not thread-safe).
+static cv::Ptr<cv::freetype::FreeType2> font_for(const std::string &path) {
+    thread_local std::map<std::string, cv::Ptr<cv::freetype::FreeType2>> fonts;
+    auto found = fonts.find(path);
+    if (found != fonts.end()) return found->second;
+    auto font = cv::freetype::createFreeType2();
+    font->loadFontData(path, 0);
+    fonts[path] = font;
+    return font;
+}
+
+extern "C" int lv_synth_text(lv_mat *mat, const char *font_path, const char *text, int x, int y, int height,
+                             const double color[3], int *width, lv_error *error) {
+    return guarded(error, [&]() -> int {
+        if (!valid(mat) || !font_path || !text || height <= 0) return fail(error, LV_ERR_ARGUMENT, "nothing to write");
+        auto font = font_for(font_path);
+        int baseline = 0;
+        cv::Size size = font->getTextSize(text, height, -1, &baseline);
+        if (width) *width = size.width;
+        font->putText(mat->mat, text, cv::Point(x, y), height, cv::Scalar(color[0], color[1], color[2]), -1, cv::LINE_AA, true);
+        return LV_OK;
+    });
+}
+
+extern "C" int lv_synth_paste(lv_mat *destination, const lv_mat *source, int x, int y, double alpha, lv_error *error) {
+    return guarded(error, [&]() -> int {
+        if (!valid(destination) || !valid(source)) return fail(error, LV_ERR_ARGUMENT, "nothing to paste");
+        cv::Rect target = cv::Rect(x, y, source->mat.cols, source->mat.rows) & cv::Rect(0, 0, destination->mat.cols, destination->mat.rows);
+        if (target.empty()) return LV_OK;
+        cv::Mat from = source->mat(cv::Rect(target.x - x, target.y - y, target.width, target.height));
+        cv::Mat to = destination->mat(target);
+        if (alpha >= 1) from.copyTo(to); else cv::addWeighted(from, alpha, to, 1 - alpha, 0, to);
+        return LV_OK;
+    });
+}
+
+extern "C" int lv_synth_warp_onto(lv_mat *destination, const lv_mat *source, const double homography[9], double prefilter,
+                                  lv_error *error) {
+    return guarded(error, [&]() -> int {
+        if (!valid(destination) || !valid(source)) return fail(error, LV_ERR_ARGUMENT, "nothing to warp");
+        cv::Mat h(3, 3, CV_64F);
+        for (int i = 0; i < 9; ++i) h.at<double>(i / 3, i % 3) = homography[i];
+        cv::Mat input = source->mat;
+        if (prefilter > 0.3) cv::GaussianBlur(source->mat, input, cv::Size(), prefilter);
+        // Alpha mask: where the source lands (anti-aliased edges), so the background shows around it.
+        cv::Mat mask(source->mat.rows, source->mat.cols, CV_8UC1, cv::Scalar(255)), warpedMask;
+        cv::warpPerspective(mask, warpedMask, h, destination->mat.size(), cv::INTER_LINEAR, cv::BORDER_CONSTANT, cv::Scalar(0));
+        cv::Mat warped;
+        cv::warpPerspective(input, warped, h, destination->mat.size(), cv::INTER_LINEAR, cv::BORDER_REPLICATE);
+        cv::Mat alpha, alpha3;
+        warpedMask.convertTo(alpha, CV_32F, 1.0 / 255);
+        cv::cvtColor(alpha, alpha3, cv::COLOR_GRAY2BGR);
+        cv::Mat base, top;
+        destination->mat.convertTo(base, CV_32FC3);
+        warped.convertTo(top, CV_32FC3);
+        cv::Mat blended = top.mul(alpha3) + base.mul(cv::Scalar::all(1) - alpha3);
+        blended.convertTo(destination->mat, CV_8UC3);
+        return LV_OK;
+    });
+}
+
+extern "C" int lv_synth_screen(const lv_mat *image, int layout, double fill, double gamma, const double white[3],
+                               double black, lv_mat **out, lv_error *error) {
+    return guarded(error, [&]() -> int {
+        if (!valid(image) || image->mat.type() != CV_8UC3) return fail(error, LV_ERR_ARGUMENT, "a BGR image is needed");
+        const int k = 3;  // render pixels per display pixel and side
+        cv::Mat lut(1, 256, CV_32F);
+        for (int i = 0; i < 256; ++i) lut.at<float>(i) = float(std::pow(i / 255.0, gamma));
+        cv::Mat emitted(image->mat.rows * k, image->mat.cols * k, CV_8UC3, cv::Scalar(0, 0, 0));
+        // Stripe (RGB or BGR order): each display pixel is three vertical subpixel columns, the
+        // last row of each pixel is the black matrix. PenTile/diamond: G in every pixel's centre,
+        // R and B on alternate pixels (a checkerboard), on the diagonal, so each colour covers
+        // the same share of the panel.
+        int rows = image->mat.rows, cols = image->mat.cols;
+        for (int y = 0; y < rows; ++y) {
+            const cv::Vec3b *source = image->mat.ptr<cv::Vec3b>(y);
+            for (int x = 0; x < cols; ++x) {
+                cv::Vec3b pixel = source[x];
+                double level[3];
+                for (int c = 0; c < 3; ++c) level[c] = black + (1 - black) * lut.at<float>(pixel[c]) * white[c];
+                for (int dy = 0; dy < k; ++dy) {
+                    cv::Vec3b *row = emitted.ptr<cv::Vec3b>(y * k + dy);
+                    bool gapRow = layout != 2 && dy == k - 1 && fill < 0.9;
+                    for (int dx = 0; dx < k; ++dx) {
+                        cv::Vec3b value(0, 0, 0);
+                        if (!gapRow) {
+                            if (layout == 0 || layout == 1) {  // RGB / BGR stripe
+                                int channel = layout == 0 ? 2 - dx : dx;  // stored B G R
+                                value[channel] = cv::saturate_cast<uchar>(255 * std::pow(level[channel], 1 / 2.2));
+                            } else {  // PenTile diamond: G in the centre, R or B (alternating) on the diagonal
+                                bool red = ((x + y) & 1) == 0;
+                                int channel = red ? 2 : 0;
+                                if (dx == 1 && dy == 1) value[1] = cv::saturate_cast<uchar>(255 * std::pow(level[1], 1 / 2.2));
+                                if ((dx == 0 && dy == 0) || (dx == 2 && dy == 2))
+                                    value[channel] = cv::saturate_cast<uchar>(255 * std::pow(level[channel], 1 / 2.2));
+                            }
+                        }
+                        row[x * k + dx] = value;
+                    }
+                }
+            }
+        }
+        return emit(emitted, out);
+    });
+}
+
+extern "C" int lv_synth_capture(const lv_mat *scene, const lv_capture_params *params, lv_mat **out, lv_error *error) {
+    return guarded(error, [&]() -> int {
+        if (!valid(scene) || !params || params->width <= 0 || params->height <= 0) return fail(error, LV_ERR_ARGUMENT, "invalid capture");
+        cv::RNG rng(params->seed);
+        // 1. Optics: the lens's point-spread function, in scene pixels, then integration over each
+        //    sensor pixel (area average down to the sensor grid). No optical low-pass filter, as
+        //    in phone cameras, so detail finer than the pixel pitch aliases.
+        cv::Mat linear;
+        scene->mat.convertTo(linear, CV_32FC3, 1.0 / 255);
+        cv::pow(linear, 2.2, linear);
+        if (params->lens_blur > 0.2) cv::GaussianBlur(linear, linear, cv::Size(), params->lens_blur);
+        if (params->motion_length > 1) {
+            int n = int(std::ceil(params->motion_length)) | 1;
+            cv::Mat kernel = cv::Mat::zeros(n, n, CV_32F);
+            double a = params->motion_angle;
+            for (int i = 0; i < n * 4; ++i) {
+                double t = (i / double(n * 4 - 1) - 0.5) * params->motion_length;
+                int kx = cvRound(n / 2 + t * std::cos(a)), ky = cvRound(n / 2 + t * std::sin(a));
+                if (kx >= 0 && ky >= 0 && kx < n && ky < n) kernel.at<float>(ky, kx) += 1;
+            }
+            kernel /= cv::sum(kernel)[0];
+            cv::filter2D(linear, linear, -1, kernel);
+        }
+        cv::Mat sensor;
+        cv::resize(linear, sensor, cv::Size(params->width, params->height), 0, 0, cv::INTER_AREA);
+        // 2. Light: a smooth gradient of illumination and the light's colour (per-channel gains);
+        //    auto-exposure scales the mean to 0.2 (linear) times `exposure` (its metering error).
+        cv::Scalar mean = cv::mean(sensor);
+        double level = std::max(1e-4, (mean[0] + mean[1] + mean[2]) / 3);
+        double exposure = params->exposure * 0.2 / level;
+        cv::Mat gain(sensor.rows, sensor.cols, CV_32F);
+        for (int y = 0; y < sensor.rows; ++y) {
+            float *row = gain.ptr<float>(y);
+            double v = y / double(sensor.rows) - 0.5;
+            for (int x = 0; x < sensor.cols; ++x) {
+                double u = x / double(sensor.cols) - 0.5;
+                row[x] = float(std::max(0.05, exposure * (1 + params->gradient_x * u + params->gradient_y * v)));
+            }
+        }
+        std::vector<cv::Mat> channels;
+        cv::split(sensor, channels);
+        for (int c = 0; c < 3; ++c) channels[c] = channels[c].mul(gain) * params->light[c];
+        // 3. Bayer mosaic (RGGB): each photosite records one colour; signal-dependent (shot) and
+        //    read noise, then 10-bit quantisation.
+        cv::Mat raw(sensor.rows, sensor.cols, CV_32F);
+        for (int y = 0; y < sensor.rows; ++y) {
+            float *row = raw.ptr<float>(y);
+            const float *b = channels[0].ptr<float>(y), *g = channels[1].ptr<float>(y), *r = channels[2].ptr<float>(y);
+            for (int x = 0; x < sensor.cols; ++x) {
+                float value = (y % 2 == 0) ? (x % 2 == 0 ? r[x] : g[x]) : (x % 2 == 0 ? g[x] : b[x]);
+                value = std::min(1.0f, std::max(0.0f, value));
+                double sigma = std::sqrt(params->shot_noise * value + params->read_noise * params->read_noise);
+                value += float(rng.gaussian(sigma));
+                row[x] = std::round(std::min(1.0f, std::max(0.0f, value)) * 1023) / 1023;
+            }
+        }
+        cv::Mat raw16, demosaiced;
+        raw.convertTo(raw16, CV_16U, 65535);
+        // OpenCV names Bayer patterns by the second row's first two pixels: RGGB is "BG".
+        cv::cvtColor(raw16, demosaiced, cv::COLOR_BayerBG2BGR);
+        demosaiced.convertTo(linear, CV_32FC3, 1.0 / 65535);
+        // 4. White balance back towards neutral (imperfectly), tone curve (gamma), sharpening.
+        std::vector<cv::Mat> balanced;
+        cv::split(linear, balanced);
+        for (int c = 0; c < 3; ++c) balanced[c] *= params->white_balance[c];
+        cv::merge(balanced, linear);
+        cv::max(linear, 0, linear);
+        cv::pow(linear, 1 / 2.2, linear);
+        if (params->sharpen > 0) {
+            cv::Mat blurred;
+            cv::GaussianBlur(linear, blurred, cv::Size(), 1.0);
+            linear = linear * (1 + params->sharpen) - blurred * params->sharpen;
+        }
+        cv::Mat result;
+        linear.convertTo(result, CV_8UC3, 255);
+        return emit(result, out);
+    });
+}
+
+extern "C" int lv_synth_background(int kind, int width, int height, const double base[3], uint64_t seed, lv_mat **out,
+                                   lv_error *error) {
+    return guarded(error, [&]() -> int {
+        if (width <= 0 || height <= 0) return fail(error, LV_ERR_ARGUMENT, "invalid size");
+        cv::RNG rng(seed);
+        // Smooth random field (low-frequency variation), made at 1/16 size and scaled up.
+        cv::Mat coarse(std::max(2, height / 16), std::max(2, width / 16), CV_32F), field;
+        rng.fill(coarse, cv::RNG::NORMAL, 0, 1);
+        cv::GaussianBlur(coarse, coarse, cv::Size(), 3);
+        cv::resize(coarse, field, cv::Size(width, height), 0, 0, cv::INTER_CUBIC);
+        cv::Mat fine(height, width, CV_32F);
+        rng.fill(fine, cv::RNG::NORMAL, 0, 1);
+        cv::Mat result(height, width, CV_8UC3);
+        double phase = rng.uniform(0.0, 6.28), frequency = rng.uniform(0.01, 0.04), angle = rng.uniform(-0.4, 0.4);
+        int period = rng.uniform(3, 7);
+        for (int y = 0; y < height; ++y) {
+            const float *f = field.ptr<float>(y), *n = fine.ptr<float>(y);
+            cv::Vec3b *row = result.ptr<cv::Vec3b>(y);
+            for (int x = 0; x < width; ++x) {
+                double v = 0;
+                switch (kind) {
+                case 0: {  // wood: grain lines bent by the smooth field
+                    double u = x * std::cos(angle) + y * std::sin(angle);
+                    v = 0.18 * std::sin(u * frequency + 6 * f[x] + phase) + 0.05 * n[x] + 0.06 * f[x];
+                    break;
+                }
+                case 1:  // fabric: a weave
+                    v = (((x / period) + (y / period)) % 2 == 0 ? 0.1 : -0.1) + 0.06 * n[x] + 0.05 * f[x];
+                    break;
+                case 2:  // paper or a plain desk: smooth shading and grain
+                    v = 0.04 * f[x] + 0.025 * n[x];
+                    break;
+                default: {  // newspaper: rows of text-like ink
+                    int line = y / 18, column = x / 7;
+                    bool ink = (y % 18) < 10 && ((column * 7919 + line * 104729) % 11) > 3 && (x % 300) < 280;
+                    v = (ink ? -0.45 : 0) + 0.03 * n[x] + 0.03 * f[x];
+                    break;
+                }
+                }
+                for (int c = 0; c < 3; ++c) row[x][c] = cv::saturate_cast<uchar>(base[c] * (1 + v));
+            }
+        }
+        return emit(result, out);
+    });
+}

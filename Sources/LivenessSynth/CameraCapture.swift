@@ -1,0 +1,144 @@
+import COpenCVShim
+import Foundation
+import LivenessEngine
+
+/// A phone camera photographing a flat object (a card, a screen, a print) on a surface.
+///
+/// The scene is composed at twice the output resolution; the object is placed by a pinhole
+/// projection (tilt up to 35 degrees about a random axis, any roll, 15-80 % of the frame), lit by
+/// a gradient of a given colour temperature, and captured through `lv_synth_capture`: lens PSF,
+/// pixel integration, RGGB Bayer mosaic with shot and read noise, demosaicing, white balance,
+/// gamma and sharpening, then JPEG.
+struct CameraCapture {
+    static let supersample = 2.0
+    static let outputSizes = [(1280, 720), (1920, 1080), (2560, 1440), (3264, 2448), (4032, 3024)]
+
+    struct Shot {
+        var jpeg: [UInt8]
+        var width: Int
+        var height: Int
+        /// The homography from the object's pixels to the output image's pixels.
+        var homography: [Double]
+        var parameters: [String: Double]
+    }
+
+    /// Photographs `object` (its pixels span `objectSize` millimetre-free units: only the aspect
+    /// matters) so that it covers `areaFraction` of the frame.
+    /// - Parameter surroundings: how brightly the surface is lit relative to the object (below 1
+    ///   for a self-luminous screen, which outshines the room it is photographed in).
+    static func photograph(_ object: Mat, random: inout SynthRandom, maximumSide: Int, areaFraction: ClosedRange<Double> = 0.15...0.8,
+                           maximumTilt: Double = 35, surroundings: Double = 1) throws -> Shot {
+        let sizes = outputSizes.filter { max($0.0, $0.1) <= maximumSide }
+        var (width, height) = random.pick(sizes.isEmpty ? [outputSizes[0]] : sizes)
+        if random.chance(0.5) { swap(&width, &height) }
+        let sceneWidth = Int(Double(width) * supersample), sceneHeight = Int(Double(height) * supersample)
+        let surface = random.pick(Surface.allCases)
+        let base = surface.colour(&random)
+        let scene = SynthCanvas(try Surface.make(surface, width: sceneWidth, height: sceneHeight,
+                                                 colour: (base.b * surroundings, base.g * surroundings, base.r * surroundings), seed: random.seed()))
+
+        let quad = try pose(aspect: Double(object.cols) / Double(object.rows), sceneWidth: Double(sceneWidth), sceneHeight: Double(sceneHeight),
+                            areaFraction: random.uniform(areaFraction.lowerBound, areaFraction.upperBound), maximumTilt: maximumTilt, random: &random)
+        let corners = [Point(x: 0, y: 0), Point(x: Double(object.cols), y: 0), Point(x: Double(object.cols), y: Double(object.rows)), Point(x: 0, y: Double(object.rows))]
+        let toScene = try Geometry.homography(from: corners, to: quad.corners)
+        // Integrate the object over a scene pixel when it is shrunk: the Gaussian with the variance
+        // of a box one scene pixel wide (sigma = width / sqrt 12). A wider blur would wipe out
+        // detail (a display's pixel grid) that the sensor's own sampling must still alias.
+        let shrink = Double(object.cols) / max(1, (quad.corners[1] - quad.corners[0]).length)
+        try scene.warp(object, homography: toScene, prefilter: shrink > 1.5 ? shrink / 12.0.squareRoot() : 0)
+        if random.chance(0.3) { try castShadow(on: scene, random: &random) }
+
+        let kelvin = random.uniform(2800, 7500)
+        let light = lightColour(kelvin: kelvin)
+        let balanceError = (random.uniform(0.92, 1.08), random.uniform(0.96, 1.04), random.uniform(0.92, 1.08))
+        var parameters = lv_capture_params()
+        parameters.width = Int32(width)
+        parameters.height = Int32(height)
+        parameters.lens_blur = random.chance(0.1) ? random.uniform(2.5, 5) : random.uniform(0.7, 1.5)
+        parameters.motion_length = random.chance(0.1) ? random.uniform(3, 14) : 0
+        parameters.motion_angle = random.uniform(0, .pi)
+        parameters.exposure = random.uniform(0.75, 1.35)
+        parameters.gradient_x = random.uniform(-0.5, 0.5)
+        parameters.gradient_y = random.uniform(-0.5, 0.5)
+        parameters.light = (light.b, light.g, light.r)
+        parameters.white_balance = (balanceError.0 / light.b, balanceError.1 / light.g, balanceError.2 / light.r)
+        parameters.shot_noise = random.uniform(0.0003, 0.003)
+        parameters.read_noise = random.uniform(0.001, 0.006)
+        parameters.sharpen = random.uniform(0.2, 1.0)
+        parameters.seed = random.seed()
+        let captured = try Mat.make { out, error in withUnsafePointer(to: parameters) { lv_synth_capture(scene.image.handle, $0, out, error) } }
+        let quality = random.integer(60...95)
+        let toOutput = [1 / supersample, 0, 0, 0, 1 / supersample, 0, 0, 0, 1].multiplied(by: toScene)
+        return Shot(jpeg: try captured.encoded(as: ".jpg", quality: quality), width: width, height: height, homography: toOutput,
+                    parameters: ["kelvin": kelvin, "lens_blur": parameters.lens_blur, "motion_length": parameters.motion_length,
+                                 "exposure": parameters.exposure, "shot_noise": parameters.shot_noise, "read_noise": parameters.read_noise,
+                                 "sharpen": parameters.sharpen, "jpeg_quality": Double(quality), "surface": Double(surface.rawValue)])
+    }
+
+    /// The image of a flat rectangle of the given aspect seen by a pinhole camera: tilted by up to
+    /// `maximumTilt` degrees about a random in-plane axis, rolled, and covering about
+    /// `areaFraction` of the frame (less when that does not fit), wholly inside it.
+    static func pose(aspect: Double, sceneWidth: Double, sceneHeight: Double, areaFraction: Double, maximumTilt: Double,
+                     random: inout SynthRandom) throws -> Quad {
+        let focal = 0.9 * max(sceneWidth, sceneHeight)
+        var areaFraction = areaFraction
+        for _ in 0..<60 {
+            defer { areaFraction *= 0.96 }  // too big for this pose and frame shape: come back a little
+            let tilt = random.uniform(0, maximumTilt) * .pi / 180, axis = random.uniform(0, .pi)
+            let rollChoice = random.uniform(0, 1)
+            let roll = (rollChoice < 0.7 ? random.uniform(-15, 15) : rollChoice < 0.9 ? random.pick([-90.0, 90]) + random.uniform(-15, 15)
+                        : 180 + random.uniform(-15, 15)) * .pi / 180
+            // A unit-width rectangle, rolled, then tilted about the axis at angle `axis`.
+            let corners3D = [(-0.5, -0.5 / aspect), (0.5, -0.5 / aspect), (0.5, 0.5 / aspect), (-0.5, 0.5 / aspect)].map { (x, y) -> (Double, Double, Double) in
+                let xr = x * cos(roll) - y * sin(roll), yr = x * sin(roll) + y * cos(roll)
+                // rotate into the axis frame, tilt about its x axis, rotate back
+                let xa = xr * cos(-axis) - yr * sin(-axis), ya = xr * sin(-axis) + yr * cos(-axis)
+                let yt = ya * cos(tilt), zt = ya * sin(tilt)
+                return (xa * cos(axis) - yt * sin(axis), xa * sin(axis) + yt * cos(axis), zt)
+            }
+            // Distance so that the projected area is about the requested fraction.
+            let targetArea = areaFraction * sceneWidth * sceneHeight
+            let distance = focal * sqrt((1 / aspect) / targetArea)
+            let centre = (x: sceneWidth * random.uniform(0.3, 0.7), y: sceneHeight * random.uniform(0.3, 0.7))
+            let offset = (x: (centre.x - sceneWidth / 2) * distance / focal, y: (centre.y - sceneHeight / 2) * distance / focal)
+            let quad = Quad(corners3D.map { corner in
+                let z = distance + corner.2
+                return Point(x: sceneWidth / 2 + focal * (corner.0 + offset.x) / z, y: sceneHeight / 2 + focal * (corner.1 + offset.y) / z)
+            })
+            let margin = 0.02 * min(sceneWidth, sceneHeight)
+            if quad.corners.allSatisfy({ $0.x > margin && $0.y > margin && $0.x < sceneWidth - margin && $0.y < sceneHeight - margin }) {
+                return quad
+            }
+        }
+        throw SynthError("could not place the object inside the frame")
+    }
+
+    /// A soft-edged shadow (a hand, a phone) falling across part of the scene.
+    private static func castShadow(on scene: SynthCanvas, random: inout SynthRandom) throws {
+        let w = Double(scene.image.cols), h = Double(scene.image.rows)
+        let start = Point(x: random.uniform(0, w), y: 0), end = Point(x: random.uniform(0, w), y: h)
+        let thickness = random.uniform(0.1, 0.35) * w
+        let polygon = [start, Point(x: start.x + thickness, y: 0), Point(x: end.x + thickness, y: h), end]
+        let strength = random.uniform(0.15, 0.35)
+        for step in 0..<4 {
+            let inset = Double(step) * thickness * 0.06
+            try scene.fill(polygon.enumerated().map { Point(x: $1.x + ($0 == 0 || $0 == 3 ? inset : -inset), y: $1.y) }, (0, 0, 0), alpha: strength / 4)
+        }
+    }
+
+    /// The colour of a black-body light source relative to daylight (6500 K), per channel.
+    static func lightColour(kelvin: Double) -> SynthCanvas.Colour {
+        let t = (kelvin - 6500) / 3700
+        return (b: min(1.25, max(0.55, 1 + 0.45 * t)), g: 1, r: min(1.3, max(0.75, 1 - 0.3 * t)))
+    }
+}
+
+extension Array where Element == Double {
+    /// 3x3 row-major matrix product self x other.
+    func multiplied(by other: [Double]) -> [Double] {
+        (0..<9).map { index in
+            let row = index / 3, column = index % 3
+            return (0..<3).reduce(0) { $0 + self[row * 3 + $1] * other[$1 * 3 + column] }
+        }
+    }
+}

@@ -1,0 +1,73 @@
+import COpenCVShim
+import Foundation
+import LivenessEngine
+
+/// A document shown on a display, as the camera will see it: the picture resampled to the
+/// display's pixel grid, each display pixel expanded into its subpixels (RGB or BGR stripes or
+/// PenTile diamonds, with the dark black matrix between them), display gamma, a white point off
+/// daylight, a raised black level, a bezel and a faint reflection on the glass. Nothing here
+/// draws moiré: it appears when the camera samples this subpixel grid without a low-pass filter.
+enum ScreenReplay {
+    struct Display {
+        var name: String
+        var width: Int
+        var height: Int
+        var pixelsPerInch: Double
+    }
+
+    static let displays = [
+        Display(name: "phone-fhd", width: 2340, height: 1080, pixelsPerInch: 400),
+        Display(name: "phone-qhd", width: 3200, height: 1440, pixelsPerInch: 515),
+        Display(name: "phone-hd", width: 1600, height: 720, pixelsPerInch: 300),
+        Display(name: "laptop", width: 1920, height: 1080, pixelsPerInch: 141),
+        Display(name: "monitor", width: 2560, height: 1440, pixelsPerInch: 109),
+        Display(name: "monitor-fhd", width: 1920, height: 1080, pixelsPerInch: 92),
+    ]
+
+    struct Shown {
+        /// The emitted light, 3 x 3 render pixels per display pixel, with the bezel.
+        var emitted: Mat
+        /// The document's corners in `emitted`'s pixels (clockwise from its top-left).
+        var document: Quad
+        var parameters: [String: Double]
+        var display: String
+    }
+
+    static func show(_ picture: Mat, random: inout SynthRandom) throws -> Shown {
+        let display = random.pick(displays)
+        // What the screen shows: the picture fitted into 60-95 % of the screen, on black or a viewer's grey.
+        let fraction = random.uniform(0.6, 0.95)
+        let scale = min(Double(display.width) * fraction / Double(picture.cols), Double(display.height) * fraction / Double(picture.rows))
+        let shownWidth = Int(Double(picture.cols) * scale), shownHeight = Int(Double(picture.rows) * scale)
+        let backdrop = random.pick([0.0, 30, 240])
+        let screen = SynthCanvas(try Surface.make(.paper, width: display.width, height: display.height, colour: (backdrop, backdrop, backdrop), seed: 1))
+        let x = (display.width - shownWidth) / 2, y = (display.height - shownHeight) / 2
+        try screen.paste(try picture.resized(width: shownWidth, height: shownHeight), x: x, y: y)
+
+        let layout = random.integer(0...2)
+        let fill = random.uniform(0.7, 1)
+        let gamma = random.uniform(2.0, 2.5)
+        let white = CameraCapture.lightColour(kelvin: random.uniform(6000, 9000))
+        let black = random.uniform(0.005, 0.04)
+        let emitted = try Mat.make { lv_synth_screen(screen.image.handle, Int32(layout), fill, gamma, [white.b, white.g, white.r], black, $0, $1) }
+        // Bezel around the panel and a faint reflection on the glass.
+        let bezel = Int(Double(emitted.cols) * random.uniform(0.02, 0.06))
+        let framed = SynthCanvas(try Surface.make(.paper, width: emitted.cols + 2 * bezel, height: emitted.rows + 2 * bezel, colour: (12, 12, 14), seed: 2))
+        try framed.paste(emitted, x: bezel, y: bezel)
+        if random.chance(0.6) {
+            let w = Double(framed.image.cols), h = Double(framed.image.rows)
+            let a = random.uniform(0, w)
+            try framed.fill([Point(x: a, y: 0), Point(x: a + w * 0.3, y: 0), Point(x: a - w * 0.2, y: h), Point(x: a - w * 0.5, y: h)],
+                            (255, 255, 255), alpha: random.uniform(0.03, 0.12))
+        }
+        let k = 3.0, offset = Double(bezel)
+        let document = Quad([Point(x: offset + Double(x) * k, y: offset + Double(y) * k),
+                             Point(x: offset + Double(x + shownWidth) * k, y: offset + Double(y) * k),
+                             Point(x: offset + Double(x + shownWidth) * k, y: offset + Double(y + shownHeight) * k),
+                             Point(x: offset + Double(x) * k, y: offset + Double(y + shownHeight) * k)])
+        return Shown(emitted: framed.image, document: document,
+                     parameters: ["display_ppi": display.pixelsPerInch, "subpixel_layout": Double(layout), "subpixel_fill": fill,
+                                  "display_gamma": gamma, "black_level": black, "display_width": Double(display.width)],
+                     display: display.name)
+    }
+}

@@ -1,0 +1,67 @@
+import Foundation
+import LivenessEngine
+
+/// Makes labelled synthetic photos: sample `index` of a run depends only on the seed and the
+/// index, so runs are reproducible byte for byte and parallel workers need no coordination.
+public struct SynthGenerator: Sendable {
+    public var seed: UInt64
+    public var species: [SynthSpecies]
+    /// Face photos for the portraits.
+    public var faces: [String]
+    /// Largest output side in pixels (4032 allows every size up to 12 MP).
+    public var maximumSide: Int
+
+    public init(seed: UInt64, species: [SynthSpecies] = SynthSpecies.allCases, facesFolder: String, maximumSide: Int = 4032) throws {
+        self.seed = seed
+        self.species = species
+        self.maximumSide = maximumSide
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: facesFolder)) ?? []
+        faces = names.filter { ["jpg", "jpeg", "png"].contains(($0 as NSString).pathExtension.lowercased()) }.sorted().map { facesFolder + "/" + $0 }
+        guard !faces.isEmpty else { throw SynthError("no face photos (jpg, png) in \(facesFolder)") }
+    }
+
+    /// Sample `index`: the species alternates through `species`, bona fide on every other sample
+    /// when bona fide is among them.
+    public func sample(_ index: Int) throws -> (jpeg: [UInt8], label: SynthLabel) {
+        var random = SynthRandom(seed: seed, index: index)
+        let kind = species[index % species.count]
+        let renderer = CardRenderer(fonts: try Fonts.locate(), faces: faces)
+        let format: DocumentFormat = random.chance(0.7) ? .id1 : .id3
+        let card = try renderer.render(format, random: &random)
+        let cardCorners = [Point(x: 0, y: 0), Point(x: Double(card.image.cols), y: 0),
+                           Point(x: Double(card.image.cols), y: Double(card.image.rows)), Point(x: 0, y: Double(card.image.rows))]
+        let portraitCorners = [Point(x: card.portrait.x, y: card.portrait.y), Point(x: card.portrait.x + card.portrait.width, y: card.portrait.y),
+                               Point(x: card.portrait.x + card.portrait.width, y: card.portrait.y + card.portrait.height),
+                               Point(x: card.portrait.x, y: card.portrait.y + card.portrait.height)]
+        let shot: CameraCapture.Shot
+        var documentQuad: [Point], portraitQuad: [Point]
+        var parameters: [String: Double] = [:]
+        var display: String?
+        switch kind {
+        case .bonaFide:
+            shot = try CameraCapture.photograph(card.image, random: &random, maximumSide: maximumSide)
+            documentQuad = cardCorners.map { Geometry.apply(shot.homography, to: $0) }
+            portraitQuad = portraitCorners.map { Geometry.apply(shot.homography, to: $0) }
+        case .screenReplay:
+            let shown = try ScreenReplay.show(card.image, random: &random)
+            shot = try CameraCapture.photograph(shown.emitted, random: &random, maximumSide: maximumSide, areaFraction: 0.35...0.9,
+                                                maximumTilt: 25, surroundings: random.uniform(0.25, 0.6))
+            // Card pixels -> emitted pixels (an axis-aligned scale and shift) -> photo.
+            let toEmitted = try Geometry.homography(from: cardCorners, to: shown.document.corners)
+            let toPhoto = shot.homography.multiplied(by: toEmitted)
+            documentQuad = cardCorners.map { Geometry.apply(toPhoto, to: $0) }
+            portraitQuad = portraitCorners.map { Geometry.apply(toPhoto, to: $0) }
+            parameters = shown.parameters
+            display = shown.display
+        }
+        parameters.merge(shot.parameters) { $1 }
+        let name = String(format: "%06d_%@.jpg", index, kind.rawValue)
+        let label = SynthLabel(file: name, class: kind.isAttack ? "attack" : "bona_fide", species: kind.rawValue, format: format.rawValue,
+                               doc_quad: documentQuad.map { [rounded($0.x), rounded($0.y)] },
+                               portrait_quad: portraitQuad.map { [rounded($0.x), rounded($0.y)] },
+                               width: shot.width, height: shot.height, seed: seed, index: index, display: display, parameters: parameters)
+        return (shot.jpeg, label)
+    }
+
+    private func rounded(_ value: Double) -> Double { (value * 100).rounded() / 100 }
+}

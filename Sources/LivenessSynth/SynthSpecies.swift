@@ -1,0 +1,7 @@
+/// What `liveness synth` can make. Attacks not listed here are not simulated yet.
+public enum SynthSpecies: String, CaseIterable, Sendable {
+    case bonaFide = "bona_fide"
+    case screenReplay = "screen_replay"
+
+    public var isAttack: Bool { self != .bonaFide }
+}

@@ -153,13 +153,14 @@ extern "C" int lv_synth_capture(const lv_mat *scene, const lv_capture_params *pa
     return guarded(error, [&]() -> int {
         if (!valid(scene) || !params || params->width <= 0 || params->height <= 0) return fail(error, LV_ERR_ARGUMENT, "invalid capture");
         cv::RNG rng(params->seed);
-        // 1. Optics: the lens's point-spread function, in scene pixels, then integration over each
-        //    sensor pixel (area average down to the sensor grid). No optical low-pass filter, as
-        //    in phone cameras, so detail finer than the pixel pitch aliases.
-        cv::Mat linear;
-        scene->mat.convertTo(linear, CV_32FC3, 1.0 / 255);
-        cv::pow(linear, 2.2, linear);
-        if (params->lens_blur > 0.2) cv::GaussianBlur(linear, linear, cv::Size(), params->lens_blur);
+        // 1. Optics: the lens's point-spread function on the scene, which is drawn on the sensor's
+        //    own pixel grid (the sensor has more pixels than the output image, as in phones).
+        //    No optical low-pass filter, as in phone cameras, so detail finer than the pixel
+        //    pitch aliases here, and the moire it makes survives the later downscaling.
+        cv::Mat sensor;
+        scene->mat.convertTo(sensor, CV_32FC3, 1.0 / 255);
+        cv::pow(sensor, 2.2, sensor);
+        if (params->lens_blur > 0.2) cv::GaussianBlur(sensor, sensor, cv::Size(), params->lens_blur);
         if (params->motion_length > 1) {
             int n = int(std::ceil(params->motion_length)) | 1;
             cv::Mat kernel = cv::Mat::zeros(n, n, CV_32F);
@@ -170,10 +171,8 @@ extern "C" int lv_synth_capture(const lv_mat *scene, const lv_capture_params *pa
                 if (kx >= 0 && ky >= 0 && kx < n && ky < n) kernel.at<float>(ky, kx) += 1;
             }
             kernel /= cv::sum(kernel)[0];
-            cv::filter2D(linear, linear, -1, kernel);
+            cv::filter2D(sensor, sensor, -1, kernel);
         }
-        cv::Mat sensor;
-        cv::resize(linear, sensor, cv::Size(params->width, params->height), 0, 0, cv::INTER_AREA);
         // 2. Light: a smooth gradient of illumination and the light's colour (per-channel gains);
         //    auto-exposure scales the mean to 0.2 (linear) times `exposure` (its metering error).
         cv::Scalar mean = cv::mean(sensor);
@@ -209,14 +208,18 @@ extern "C" int lv_synth_capture(const lv_mat *scene, const lv_capture_params *pa
         raw.convertTo(raw16, CV_16U, 65535);
         // OpenCV names Bayer patterns by the second row's first two pixels: RGGB is "BG".
         cv::cvtColor(raw16, demosaiced, cv::COLOR_BayerBG2BGR);
+        cv::Mat linear;
         demosaiced.convertTo(linear, CV_32FC3, 1.0 / 65535);
-        // 4. White balance back towards neutral (imperfectly), tone curve (gamma), sharpening.
+        // 4. White balance back towards neutral (imperfectly), tone curve (gamma), the ISP's
+        //    downscaling to the output size, sharpening.
         std::vector<cv::Mat> balanced;
         cv::split(linear, balanced);
         for (int c = 0; c < 3; ++c) balanced[c] *= params->white_balance[c];
         cv::merge(balanced, linear);
         cv::max(linear, 0, linear);
         cv::pow(linear, 1 / 2.2, linear);
+        if (linear.cols != params->width || linear.rows != params->height)
+            cv::resize(linear, linear, cv::Size(params->width, params->height), 0, 0, cv::INTER_AREA);
         if (params->sharpen > 0) {
             cv::Mat blurred;
             cv::GaussianBlur(linear, blurred, cv::Size(), 1.0);
@@ -271,5 +274,25 @@ extern "C" int lv_synth_background(int kind, int width, int height, const double
             }
         }
         return emit(result, out);
+    });
+}
+
+extern "C" int lv_synth_shade(lv_mat *mat, const float *points, int count, double strength, double softness, lv_error *error) {
+    return guarded(error, [&]() -> int {
+        if (!valid(mat) || !points || count < 3) return fail(error, LV_ERR_ARGUMENT, "nothing to shade");
+        std::vector<cv::Point> polygon;
+        for (int i = 0; i < count; ++i) polygon.emplace_back(cvRound(points[2 * i]), cvRound(points[2 * i + 1]));
+        // The penumbra: the shadow's mask blurred by `softness`, computed at 1/8 size (it is smooth).
+        cv::Mat small(std::max(1, mat->mat.rows / 8), std::max(1, mat->mat.cols / 8), CV_32F, cv::Scalar(0)), mask;
+        for (auto &point : polygon) point = cv::Point(point.x / 8, point.y / 8);
+        cv::fillPoly(small, std::vector<std::vector<cv::Point>>{polygon}, cv::Scalar(1));
+        cv::GaussianBlur(small, small, cv::Size(), std::max(0.5, softness / 8));
+        cv::resize(small, mask, mat->mat.size(), 0, 0, cv::INTER_LINEAR);
+        cv::Mat gain = 1 - strength * mask, gain3, image;
+        cv::cvtColor(gain, gain3, cv::COLOR_GRAY2BGR);
+        mat->mat.convertTo(image, CV_32FC3);
+        image = image.mul(gain3);
+        image.convertTo(mat->mat, CV_8UC3);
+        return LV_OK;
     });
 }

@@ -4,13 +4,14 @@ import LivenessEngine
 
 /// A phone camera photographing a flat object (a card, a screen, a print) on a surface.
 ///
-/// The scene is composed at twice the output resolution; the object is placed by a pinhole
-/// projection (tilt up to 35 degrees about a random axis, any roll, 15-80 % of the frame), lit by
-/// a gradient of a given colour temperature, and captured through `lv_synth_capture`: lens PSF,
-/// pixel integration, RGGB Bayer mosaic with shot and read noise, demosaicing, white balance,
-/// gamma and sharpening, then JPEG.
+/// The scene is composed on the sensor's pixel grid, finer than the output image (phones bin or
+/// downscale a 12-50 MP sensor): twice the output resolution, up to 6000 px. The object is placed
+/// by a pinhole projection (tilt up to 35 degrees about a random axis, any roll, 15-80 % of the
+/// frame), lit by a gradient of a given colour temperature, and captured through
+/// `lv_synth_capture`: lens PSF, RGGB Bayer mosaic with shot and read noise, demosaicing, white
+/// balance, gamma, the ISP's downscaling, sharpening, then JPEG.
 struct CameraCapture {
-    static let supersample = 2.0
+    static let maximumSensorSide = 6000.0
     static let outputSizes = [(1280, 720), (1920, 1080), (2560, 1440), (3264, 2448), (4032, 3024)]
 
     struct Shot {
@@ -31,6 +32,7 @@ struct CameraCapture {
         let sizes = outputSizes.filter { max($0.0, $0.1) <= maximumSide }
         var (width, height) = random.pick(sizes.isEmpty ? [outputSizes[0]] : sizes)
         if random.chance(0.5) { swap(&width, &height) }
+        let supersample = min(2, Self.maximumSensorSide / Double(max(width, height)))
         let sceneWidth = Int(Double(width) * supersample), sceneHeight = Int(Double(height) * supersample)
         let surface = random.pick(Surface.allCases)
         let base = surface.colour(&random)
@@ -54,7 +56,7 @@ struct CameraCapture {
         var parameters = lv_capture_params()
         parameters.width = Int32(width)
         parameters.height = Int32(height)
-        parameters.lens_blur = random.chance(0.1) ? random.uniform(2.5, 5) : random.uniform(0.7, 1.5)
+        parameters.lens_blur = random.chance(0.1) ? random.uniform(2.5, 5) : random.uniform(0.5, 0.9)
         parameters.motion_length = random.chance(0.1) ? random.uniform(3, 14) : 0
         parameters.motion_angle = random.uniform(0, .pi)
         parameters.exposure = random.uniform(0.75, 1.35)
@@ -72,7 +74,8 @@ struct CameraCapture {
         return Shot(jpeg: try captured.encoded(as: ".jpg", quality: quality), width: width, height: height, homography: toOutput,
                     parameters: ["kelvin": kelvin, "lens_blur": parameters.lens_blur, "motion_length": parameters.motion_length,
                                  "exposure": parameters.exposure, "shot_noise": parameters.shot_noise, "read_noise": parameters.read_noise,
-                                 "sharpen": parameters.sharpen, "jpeg_quality": Double(quality), "surface": Double(surface.rawValue)])
+                                 "sharpen": parameters.sharpen, "jpeg_quality": Double(quality), "surface": Double(surface.rawValue),
+                                 "sensor_scale": supersample])
     }
 
     /// The image of a flat rectangle of the given aspect seen by a pinhole camera: tilted by up to
@@ -116,14 +119,10 @@ struct CameraCapture {
     /// A soft-edged shadow (a hand, a phone) falling across part of the scene.
     private static func castShadow(on scene: SynthCanvas, random: inout SynthRandom) throws {
         let w = Double(scene.image.cols), h = Double(scene.image.rows)
-        let start = Point(x: random.uniform(0, w), y: 0), end = Point(x: random.uniform(0, w), y: h)
+        let start = Point(x: random.uniform(0, w), y: -0.1 * h), end = Point(x: random.uniform(0, w), y: 1.1 * h)
         let thickness = random.uniform(0.1, 0.35) * w
-        let polygon = [start, Point(x: start.x + thickness, y: 0), Point(x: end.x + thickness, y: h), end]
-        let strength = random.uniform(0.15, 0.35)
-        for step in 0..<4 {
-            let inset = Double(step) * thickness * 0.06
-            try scene.fill(polygon.enumerated().map { Point(x: $1.x + ($0 == 0 || $0 == 3 ? inset : -inset), y: $1.y) }, (0, 0, 0), alpha: strength / 4)
-        }
+        try scene.shade([start, Point(x: start.x + thickness, y: start.y), Point(x: end.x + thickness, y: end.y), end],
+                        strength: random.uniform(0.15, 0.4), softness: random.uniform(0.01, 0.05) * w)
     }
 
     /// The colour of a black-body light source relative to daylight (6500 K), per channel.

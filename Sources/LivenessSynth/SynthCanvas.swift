@@ -19,6 +19,12 @@ final class SynthCanvas {
         try fill([Point(x: x, y: y), Point(x: x + width, y: y), Point(x: x + width, y: y + height), Point(x: x, y: y + height)], colour, alpha: alpha)
     }
 
+    /// Darkens a polygon by `strength` with a soft penumbra (a shadow).
+    func shade(_ points: [Point], strength: Double, softness: Double) throws {
+        let flat = points.flatMap { [Float($0.x), Float($0.y)] }
+        try shimCall { lv_synth_shade(image.handle, flat, Int32(points.count), strength, softness, $0) }
+    }
+
     func line(_ points: [Point], _ colour: Colour, thickness: Int = 1, closed: Bool = false) throws {
         let flat = points.flatMap { [Float($0.x), Float($0.y)] }
         try shimCall { lv_synth_polyline(image.handle, flat, Int32(points.count), closed ? 1 : 0, [colour.b, colour.g, colour.r], Int32(thickness), $0) }

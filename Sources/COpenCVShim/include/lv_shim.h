@@ -159,9 +159,9 @@ int lv_synth_screen(const lv_mat *image, int layout, double fill, double gamma, 
                     lv_mat **out, lv_error *error);
 
 typedef struct lv_capture_params {
-    int width, height;          // sensor (output) size
-    double lens_blur;           // Gaussian PSF sigma in scene pixels
-    double motion_length;       // motion blur length in scene pixels (0 = none)
+    int width, height;          // output size (the scene is drawn on the sensor's finer grid)
+    double lens_blur;           // Gaussian PSF sigma in sensor pixels
+    double motion_length;       // motion blur length in sensor pixels (0 = none)
     double motion_angle;        // radians
     double exposure;            // auto-exposure's metering error (1 = mean at 0.2 linear)
     double gradient_x, gradient_y;  // illumination slope across the frame
@@ -173,12 +173,15 @@ typedef struct lv_capture_params {
     uint64_t seed;
 } lv_capture_params;
 
+/// Darkens the inside of a polygon by `strength` (0-1), with a penumbra `softness` pixels wide.
+int lv_synth_shade(lv_mat *mat, const float *points, int count, double strength, double softness, lv_error *error);
 /// A procedural surface: `kind` 0 wood, 1 fabric, 2 paper or plain desk, 3 newspaper; `base` BGR.
 int lv_synth_background(int kind, int width, int height, const double base[3], uint64_t seed, lv_mat **out,
                         lv_error *error);
 
-/// A camera capture of a supersampled scene: lens PSF, pixel integration, light, RGGB Bayer
-/// mosaic with shot and read noise, demosaicing, white balance, gamma, sharpening.
+/// A camera capture of a scene drawn at the sensor's resolution: lens PSF, light, RGGB Bayer
+/// mosaic with shot and read noise, demosaicing, white balance, gamma, the ISP's downscaling to
+/// the output size, sharpening.
 int lv_synth_capture(const lv_mat *scene, const lv_capture_params *params, lv_mat **out, lv_error *error);
 
 #ifdef __cplusplus

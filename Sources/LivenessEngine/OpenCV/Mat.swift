@@ -40,6 +40,16 @@ public final class Mat: @unchecked Sendable {
         self.init(handle: out!)
     }
 
+    /// Copies 32-bit float values (one channel, rows packed) into a new matrix.
+    public convenience init(width: Int, height: Int, floats: [Float]) throws {
+        precondition(floats.count == width * height, "value buffer size mismatch")
+        var out: OpaquePointer?
+        try floats.withUnsafeBytes { raw in
+            try shimCall { lv_mat_from_pixels(Int32(height), Int32(width), 1, 5, raw.baseAddress, width * 4, &out, $0) }
+        }
+        self.init(handle: out!)
+    }
+
     /// Read-only access to the 8-bit pixels: the buffer and the row stride in bytes.
     public func withBytes<R>(_ body: (UnsafeBufferPointer<UInt8>, Int) throws -> R) rethrows -> R {
         var step = 0

@@ -85,21 +85,30 @@ extern "C" int lv_synth_warp_onto(lv_mat *destination, const lv_mat *source, con
         if (!valid(destination) || !valid(source)) return fail(error, LV_ERR_ARGUMENT, "nothing to warp");
         cv::Mat h(3, 3, CV_64F);
         for (int i = 0; i < 9; ++i) h.at<double>(i / 3, i % 3) = homography[i];
+        // Work only inside the object's bounding box in the destination.
+        std::vector<cv::Point2f> corners = {{0, 0}, {float(source->mat.cols), 0}, {float(source->mat.cols), float(source->mat.rows)},
+                                            {0, float(source->mat.rows)}}, mapped;
+        cv::perspectiveTransform(corners, mapped, h);
+        cv::Rect box = cv::boundingRect(mapped);
+        box = cv::Rect(box.x - 2, box.y - 2, box.width + 4, box.height + 4) & cv::Rect(0, 0, destination->mat.cols, destination->mat.rows);
+        if (box.empty()) return LV_OK;
+        cv::Mat shift = (cv::Mat_<double>(3, 3) << 1, 0, -box.x, 0, 1, -box.y, 0, 0, 1);
+        cv::Mat local = shift * h;
         cv::Mat input = source->mat;
         if (prefilter > 0.3) cv::GaussianBlur(source->mat, input, cv::Size(), prefilter);
         // Alpha mask: where the source lands (anti-aliased edges), so the background shows around it.
         cv::Mat mask(source->mat.rows, source->mat.cols, CV_8UC1, cv::Scalar(255)), warpedMask;
-        cv::warpPerspective(mask, warpedMask, h, destination->mat.size(), cv::INTER_LINEAR, cv::BORDER_CONSTANT, cv::Scalar(0));
+        cv::warpPerspective(mask, warpedMask, local, box.size(), cv::INTER_LINEAR, cv::BORDER_CONSTANT, cv::Scalar(0));
         cv::Mat warped;
-        cv::warpPerspective(input, warped, h, destination->mat.size(), cv::INTER_LINEAR, cv::BORDER_REPLICATE);
+        cv::warpPerspective(input, warped, local, box.size(), cv::INTER_LINEAR, cv::BORDER_REPLICATE);
         cv::Mat alpha, alpha3;
         warpedMask.convertTo(alpha, CV_32F, 1.0 / 255);
         cv::cvtColor(alpha, alpha3, cv::COLOR_GRAY2BGR);
-        cv::Mat base, top;
-        destination->mat.convertTo(base, CV_32FC3);
+        cv::Mat region = destination->mat(box), base, top;
+        region.convertTo(base, CV_32FC3);
         warped.convertTo(top, CV_32FC3);
         cv::Mat blended = top.mul(alpha3) + base.mul(cv::Scalar::all(1) - alpha3);
-        blended.convertTo(destination->mat, CV_8UC3);
+        blended.convertTo(region, CV_8UC3);
         return LV_OK;
     });
 }
@@ -109,8 +118,12 @@ extern "C" int lv_synth_screen(const lv_mat *image, int layout, double fill, dou
     return guarded(error, [&]() -> int {
         if (!valid(image) || image->mat.type() != CV_8UC3) return fail(error, LV_ERR_ARGUMENT, "a BGR image is needed");
         const int k = 3;  // render pixels per display pixel and side
-        cv::Mat lut(1, 256, CV_32F);
-        for (int i = 0; i < 256; ++i) lut.at<float>(i) = float(std::pow(i / 255.0, gamma));
+        // Per channel: the 8-bit value a subpixel emits for each input value (display gamma,
+        // white point, black level), re-encoded for the scene (which the camera linearises).
+        uchar encoded[3][256];
+        for (int c = 0; c < 3; ++c)
+            for (int i = 0; i < 256; ++i)
+                encoded[c][i] = cv::saturate_cast<uchar>(255 * std::pow(black + (1 - black) * std::pow(i / 255.0, gamma) * white[c], 1 / 2.2));
         cv::Mat emitted(image->mat.rows * k, image->mat.cols * k, CV_8UC3, cv::Scalar(0, 0, 0));
         // Stripe (RGB or BGR order): each display pixel is three vertical subpixel columns, the
         // last row of each pixel is the black matrix. PenTile/diamond: G in every pixel's centre,
@@ -121,8 +134,7 @@ extern "C" int lv_synth_screen(const lv_mat *image, int layout, double fill, dou
             const cv::Vec3b *source = image->mat.ptr<cv::Vec3b>(y);
             for (int x = 0; x < cols; ++x) {
                 cv::Vec3b pixel = source[x];
-                double level[3];
-                for (int c = 0; c < 3; ++c) level[c] = black + (1 - black) * lut.at<float>(pixel[c]) * white[c];
+                uchar level[3] = {encoded[0][pixel[0]], encoded[1][pixel[1]], encoded[2][pixel[2]]};
                 for (int dy = 0; dy < k; ++dy) {
                     cv::Vec3b *row = emitted.ptr<cv::Vec3b>(y * k + dy);
                     bool gapRow = layout != 2 && dy == k - 1 && fill < 0.9;
@@ -131,13 +143,12 @@ extern "C" int lv_synth_screen(const lv_mat *image, int layout, double fill, dou
                         if (!gapRow) {
                             if (layout == 0 || layout == 1) {  // RGB / BGR stripe
                                 int channel = layout == 0 ? 2 - dx : dx;  // stored B G R
-                                value[channel] = cv::saturate_cast<uchar>(255 * std::pow(level[channel], 1 / 2.2));
+                                value[channel] = level[channel];
                             } else {  // PenTile diamond: G in the centre, R or B (alternating) on the diagonal
                                 bool red = ((x + y) & 1) == 0;
                                 int channel = red ? 2 : 0;
-                                if (dx == 1 && dy == 1) value[1] = cv::saturate_cast<uchar>(255 * std::pow(level[1], 1 / 2.2));
-                                if ((dx == 0 && dy == 0) || (dx == 2 && dy == 2))
-                                    value[channel] = cv::saturate_cast<uchar>(255 * std::pow(level[channel], 1 / 2.2));
+                                if (dx == 1 && dy == 1) value[1] = level[1];
+                                if ((dx == 0 && dy == 0) || (dx == 2 && dy == 2)) value[channel] = level[channel];
                             }
                         }
                         row[x * k + dx] = value;
@@ -157,9 +168,9 @@ extern "C" int lv_synth_capture(const lv_mat *scene, const lv_capture_params *pa
         //    own pixel grid (the sensor has more pixels than the output image, as in phones).
         //    No optical low-pass filter, as in phone cameras, so detail finer than the pixel
         //    pitch aliases here, and the moire it makes survives the later downscaling.
-        cv::Mat sensor;
-        scene->mat.convertTo(sensor, CV_32FC3, 1.0 / 255);
-        cv::pow(sensor, 2.2, sensor);
+        cv::Mat sensor, linearise(1, 256, CV_32F);
+        for (int i = 0; i < 256; ++i) linearise.at<float>(i) = float(std::pow(i / 255.0, 2.2));
+        cv::LUT(scene->mat, linearise, sensor);
         if (params->lens_blur > 0.2) cv::GaussianBlur(sensor, sensor, cv::Size(), params->lens_blur);
         if (params->motion_length > 1) {
             int n = int(std::ceil(params->motion_length)) | 1;
@@ -210,16 +221,16 @@ extern "C" int lv_synth_capture(const lv_mat *scene, const lv_capture_params *pa
         cv::cvtColor(raw16, demosaiced, cv::COLOR_BayerBG2BGR);
         cv::Mat linear;
         demosaiced.convertTo(linear, CV_32FC3, 1.0 / 65535);
-        // 4. White balance back towards neutral (imperfectly), tone curve (gamma), the ISP's
-        //    downscaling to the output size, sharpening.
+        // 4. White balance back towards neutral (imperfectly), the ISP's downscaling to the
+        //    output size (in linear light), tone curve (gamma), sharpening.
         std::vector<cv::Mat> balanced;
         cv::split(linear, balanced);
         for (int c = 0; c < 3; ++c) balanced[c] *= params->white_balance[c];
         cv::merge(balanced, linear);
         cv::max(linear, 0, linear);
-        cv::pow(linear, 1 / 2.2, linear);
         if (linear.cols != params->width || linear.rows != params->height)
             cv::resize(linear, linear, cv::Size(params->width, params->height), 0, 0, cv::INTER_AREA);
+        cv::pow(linear, 1 / 2.2, linear);
         if (params->sharpen > 0) {
             cv::Mat blurred;
             cv::GaussianBlur(linear, blurred, cv::Size(), 1.0);

@@ -307,3 +307,132 @@ extern "C" int lv_synth_shade(lv_mat *mat, const float *points, int count, doubl
         return LV_OK;
     });
 }
+
+/// The ink coverage (0-1) each process ink lays down for an RGB colour: CMY from the complement,
+/// grey component replacement by black (K = min(C, M, Y) x `black_generation`).
+static void separate(const cv::Vec3b &bgr, double black_generation, double ink[4]) {
+    double c = 1 - bgr[2] / 255.0, m = 1 - bgr[1] / 255.0, y = 1 - bgr[0] / 255.0;
+    double k = std::min(c, std::min(m, y)) * black_generation;
+    ink[0] = (c - k) / std::max(1e-6, 1 - k);
+    ink[1] = (m - k) / std::max(1e-6, 1 - k);
+    ink[2] = (y - k) / std::max(1e-6, 1 - k);
+    ink[3] = k;
+}
+
+extern "C" int lv_synth_print(const lv_mat *image, int mode, double cell, const double angles[4], double dot_gain,
+                              const double paper[3], double black_generation, uint64_t seed, lv_mat **out, lv_error *error) {
+    return guarded(error, [&]() -> int {
+        if (!valid(image) || image->mat.type() != CV_8UC3 || cell < 2) return fail(error, LV_ERR_ARGUMENT, "invalid print");
+        const int rows = image->mat.rows, cols = image->mat.cols;
+        cv::RNG rng(seed);
+        // 1. Separation into C, M, Y, K coverage, one float plane per ink.
+        std::vector<cv::Mat> coverage(4);
+        for (auto &plane : coverage) plane.create(rows, cols, CV_32F);
+        for (int y = 0; y < rows; ++y) {
+            const cv::Vec3b *source = image->mat.ptr<cv::Vec3b>(y);
+            for (int x = 0; x < cols; ++x) {
+                double ink[4];
+                separate(source[x], black_generation, ink);
+                for (int i = 0; i < 4; ++i) coverage[i].at<float>(y, x) = float(ink[i]);
+            }
+        }
+        // 2. Screening: clustered dots (a threshold function per screen cell, rotated to the ink's
+        //    angle) or error diffusion (Floyd-Steinberg, as inkjets do). Dots are binary.
+        std::vector<cv::Mat> dots(4);
+        for (int i = 0; i < 4; ++i) {
+            dots[i] = cv::Mat::zeros(rows, cols, CV_8U);
+            if (mode == 0) {
+                double a = angles[i] * CV_PI / 180, ca = std::cos(a), sa = std::sin(a);
+                for (int y = 0; y < rows; ++y) {
+                    const float *c = coverage[i].ptr<float>(y);
+                    uchar *d = dots[i].ptr<uchar>(y);
+                    for (int x = 0; x < cols; ++x) {
+                        double u = (x * ca + y * sa) / cell, v = (-x * sa + y * ca) / cell;
+                        double spot = 0.5 - 0.25 * (std::cos(2 * CV_PI * u) + std::cos(2 * CV_PI * v));  // 0 at dot centres
+                        d[x] = c[x] > spot ? 255 : 0;
+                    }
+                }
+            } else {
+                cv::Mat error = coverage[i].clone();
+                for (int y = 0; y < rows; ++y) {
+                    float *e = error.ptr<float>(y), *below = y + 1 < rows ? error.ptr<float>(y + 1) : nullptr;
+                    uchar *d = dots[i].ptr<uchar>(y);
+                    for (int x = 0; x < cols; ++x) {
+                        float value = e[x] + float(rng.uniform(-0.02, 0.02));
+                        float printed = value > 0.5f ? 1.f : 0.f;
+                        d[x] = printed > 0 ? 255 : 0;
+                        float residual = value - printed;
+                        if (x + 1 < cols) e[x + 1] += residual * 7 / 16;
+                        if (below) {
+                            if (x > 0) below[x - 1] += residual * 3 / 16;
+                            below[x] += residual * 5 / 16;
+                            if (x + 1 < cols) below[x + 1] += residual / 16;
+                        }
+                    }
+                }
+            }
+        }
+        // 3. Dot gain: ink spreads into the paper (a blur of the dots, then a soft threshold).
+        // 4. Subtractive mixing on the paper: each ink's transmission per channel (B, G, R).
+        const double transmission[4][3] = {{0.95, 0.55, 0.12}, {0.45, 0.10, 0.92}, {0.08, 0.90, 0.98}, {0.10, 0.10, 0.10}};
+        std::vector<cv::Mat> spread(4);
+        for (int i = 0; i < 4; ++i) {
+            dots[i].convertTo(spread[i], CV_32F, 1.0 / 255);
+            cv::GaussianBlur(spread[i], spread[i], cv::Size(), 0.4 + dot_gain * cell * 0.15);
+            spread[i] = cv::min(1, spread[i] * (1 + dot_gain));
+        }
+        cv::Mat printed(rows, cols, CV_8UC3);
+        for (int y = 0; y < rows; ++y) {
+            cv::Vec3b *p = printed.ptr<cv::Vec3b>(y);
+            const float *s0 = spread[0].ptr<float>(y), *s1 = spread[1].ptr<float>(y), *s2 = spread[2].ptr<float>(y), *s3 = spread[3].ptr<float>(y);
+            for (int x = 0; x < cols; ++x) {
+                const float s[4] = {s0[x], s1[x], s2[x], s3[x]};
+                for (int channel = 0; channel < 3; ++channel) {
+                    double light = paper[channel];
+                    for (int i = 0; i < 4; ++i) light *= 1 - s[i] * (1 - transmission[i][channel]);
+                    p[x][channel] = cv::saturate_cast<uchar>(light);
+                }
+            }
+        }
+        // 5. Paper: fibre texture (fine, slightly anisotropic noise).
+        cv::Mat fibre(rows, cols, CV_32F);
+        rng.fill(fibre, cv::RNG::NORMAL, 0, 1);
+        cv::GaussianBlur(fibre, fibre, cv::Size(5, 1), 0);
+        for (int y = 0; y < rows; ++y) {
+            cv::Vec3b *p = printed.ptr<cv::Vec3b>(y);
+            const float *f = fibre.ptr<float>(y);
+            for (int x = 0; x < cols; ++x)
+                for (int channel = 0; channel < 3; ++channel) p[x][channel] = cv::saturate_cast<uchar>(p[x][channel] * (1 + 0.025 * f[x]));
+        }
+        return emit(printed, out);
+    });
+}
+
+extern "C" int lv_synth_photocopy(const lv_mat *image, double contrast, double toner, double speckle, double banding,
+                                  double paper, uint64_t seed, lv_mat **out, lv_error *error) {
+    return guarded(error, [&]() -> int {
+        if (!valid(image) || image->mat.type() != CV_8UC3) return fail(error, LV_ERR_ARGUMENT, "invalid photocopy");
+        cv::RNG rng(seed);
+        cv::Mat grey;
+        cv::cvtColor(image->mat, grey, cv::COLOR_BGR2GRAY);
+        // A copier scans at its optical resolution (softening), then prints toner with a steep
+        // tone curve: light tints drop to paper white, mid-tones darken, blacks saturate.
+        cv::GaussianBlur(grey, grey, cv::Size(), 0.8);
+        cv::Mat copy(grey.rows, grey.cols, CV_8UC3);
+        double phase = rng.uniform(0.0, 6.28), period = rng.uniform(40.0, 160.0);
+        for (int y = 0; y < grey.rows; ++y) {
+            const uchar *g = grey.ptr<uchar>(y);
+            cv::Vec3b *c = copy.ptr<cv::Vec3b>(y);
+            double band = 1 + banding * std::sin(2 * CV_PI * y / period + phase);  // drum and lamp unevenness
+            for (int x = 0; x < grey.cols; ++x) {
+                double density = 1 - g[x] / 255.0;
+                double t = 1 / (1 + std::exp(-contrast * (density * band - 0.45)));
+                double ink = toner * t;
+                if (rng.uniform(0.0, 1.0) < speckle) ink = std::min(1.0, ink + rng.uniform(0.3, 0.9));  // stray toner
+                uchar value = cv::saturate_cast<uchar>(paper * (1 - ink));
+                c[x] = cv::Vec3b(value, value, value);
+            }
+        }
+        return emit(copy, out);
+    });
+}

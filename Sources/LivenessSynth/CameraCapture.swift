@@ -23,12 +23,19 @@ struct CameraCapture {
         var parameters: [String: Double]
     }
 
-    /// Photographs `object` (its pixels span `objectSize` millimetre-free units: only the aspect
-    /// matters) so that it covers `areaFraction` of the frame.
+    /// A sheet the object lies on (a print-out on A4): the sheet's image and where the object sits
+    /// on it (the homography from the object's pixels to the sheet's).
+    struct Carrier {
+        var image: Mat
+        var placement: [Double]
+    }
+
+    /// Photographs `object` (only its aspect matters, not its pixel size) so that it, or the
+    /// `carrier` sheet it lies on, covers `areaFraction` of the frame.
     /// - Parameter surroundings: how brightly the surface is lit relative to the object (below 1
     ///   for a self-luminous screen, which outshines the room it is photographed in).
     static func photograph(_ object: Mat, random: inout SynthRandom, maximumSide: Int, areaFraction: ClosedRange<Double> = 0.15...0.8,
-                           maximumTilt: Double = 35, surroundings: Double = 1) throws -> Shot {
+                           maximumTilt: Double = 35, surroundings: Double = 1, carrier: Carrier? = nil) throws -> Shot {
         let sizes = outputSizes.filter { max($0.0, $0.1) <= maximumSide }
         var (width, height) = random.pick(sizes.isEmpty ? [outputSizes[0]] : sizes)
         if random.chance(0.5) { swap(&width, &height) }
@@ -39,14 +46,21 @@ struct CameraCapture {
         let scene = SynthCanvas(try Surface.make(surface, width: sceneWidth, height: sceneHeight,
                                                  colour: (base.b * surroundings, base.g * surroundings, base.r * surroundings), seed: random.seed()))
 
-        let quad = try pose(aspect: Double(object.cols) / Double(object.rows), sceneWidth: Double(sceneWidth), sceneHeight: Double(sceneHeight),
+        let placed = carrier?.image ?? object
+        let quad = try pose(aspect: Double(placed.cols) / Double(placed.rows), sceneWidth: Double(sceneWidth), sceneHeight: Double(sceneHeight),
                             areaFraction: random.uniform(areaFraction.lowerBound, areaFraction.upperBound), maximumTilt: maximumTilt, random: &random)
-        let corners = [Point(x: 0, y: 0), Point(x: Double(object.cols), y: 0), Point(x: Double(object.cols), y: Double(object.rows)), Point(x: 0, y: Double(object.rows))]
-        let toScene = try Geometry.homography(from: corners, to: quad.corners)
+        let corners = [Point(x: 0, y: 0), Point(x: Double(placed.cols), y: 0), Point(x: Double(placed.cols), y: Double(placed.rows)), Point(x: 0, y: Double(placed.rows))]
+        let carrierToScene = try Geometry.homography(from: corners, to: quad.corners)
+        if let carrier {
+            let shrink = Double(carrier.image.cols) / max(1, (quad.corners[1] - quad.corners[0]).length)
+            try scene.warp(carrier.image, homography: carrierToScene, prefilter: shrink > 1.5 ? shrink / 12.0.squareRoot() : 0)
+        }
+        let toScene = carrier.map { carrierToScene.multiplied(by: $0.placement) } ?? carrierToScene
+        let objectTopEdge = [Point(x: 0, y: 0), Point(x: Double(object.cols), y: 0)].map { Geometry.apply(toScene, to: $0) }
         // Integrate the object over a scene pixel when it is shrunk: the Gaussian with the variance
         // of a box one scene pixel wide (sigma = width / sqrt 12). A wider blur would wipe out
         // detail (a display's pixel grid) that the sensor's own sampling must still alias.
-        let shrink = Double(object.cols) / max(1, (quad.corners[1] - quad.corners[0]).length)
+        let shrink = Double(object.cols) / max(1, (objectTopEdge[1] - objectTopEdge[0]).length)
         try scene.warp(object, homography: toScene, prefilter: shrink > 1.5 ? shrink / 12.0.squareRoot() : 0)
         if random.chance(0.3) { try castShadow(on: scene, random: &random) }
 

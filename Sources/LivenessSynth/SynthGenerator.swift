@@ -53,6 +53,21 @@ public struct SynthGenerator: Sendable {
             portraitQuad = portraitCorners.map { Geometry.apply(toPhoto, to: $0) }
             parameters = shown.parameters
             display = shown.display
+        case .printedCopy, .greyCopy:
+            let millimetres = format.millimetres!
+            let copy = kind == .printedCopy ? try PaperCopies.colourPrint(card.image, millimetres: millimetres, random: &random)
+                : try PaperCopies.photocopy(card.image, millimetres: millimetres, random: &random)
+            // Left on its A4 sheet, or cut out along the document's edge.
+            let onSheet = random.chance(0.5)
+            let carrier = onSheet ? try PaperCopies.onSheet(copy, millimetres: millimetres, random: &random) : nil
+            shot = try CameraCapture.photograph(copy.image, random: &random, maximumSide: maximumSide,
+                                                areaFraction: onSheet ? 0.3...0.8 : 0.15...0.8, carrier: carrier)
+            let s = copy.pixelsPerMillimetre / CardRenderer.pixelsPerMillimetre
+            let toPhoto = shot.homography.multiplied(by: [s, 0, 0, 0, s, 0, 0, 0, 1])
+            documentQuad = cardCorners.map { Geometry.apply(toPhoto, to: $0) }
+            portraitQuad = portraitCorners.map { Geometry.apply(toPhoto, to: $0) }
+            parameters = copy.parameters
+            parameters["on_sheet"] = onSheet ? 1 : 0
         }
         parameters.merge(shot.parameters) { $1 }
         let name = String(format: "%06d_%@.jpg", index, kind.rawValue)

@@ -2,6 +2,8 @@
 public enum SynthSpecies: String, CaseIterable, Sendable {
     case bonaFide = "bona_fide"
     case screenReplay = "screen_replay"
+    case printedCopy = "printed_copy"
+    case greyCopy = "grey_copy"
 
     public var isAttack: Bool { self != .bonaFide }
 }

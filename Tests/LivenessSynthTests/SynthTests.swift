@@ -1,5 +1,5 @@
 import Foundation
-import LivenessEngine
+@testable import LivenessEngine
 @testable import LivenessSynth
 import LivenessTestSupport
 import Testing
@@ -83,5 +83,21 @@ struct SynthTests {
         let median = { (values: [Double]) in values.sorted()[values.count / 2] }
         #expect(median(replays) > 2 * median(bonaFide), "bona fide \(bonaFide), replays \(replays)")
         #expect(replays.filter { $0 > bonaFide.max()! }.count >= 4, "bona fide \(bonaFide), replays \(replays)")
+    }
+
+    @Test("grey copies come out colourless by the engine's own measure; bona fide cards and colour prints do not")
+    func greyCopiesAreColourless() throws {
+        let generator = try SynthGenerator(seed: 21, species: [.bonaFide, .greyCopy, .printedCopy], facesFolder: Self.faces, maximumSide: 1280)
+        var residuals: [String: [Double]] = [:]
+        for index in 0..<6 {
+            let (jpeg, label) = try generator.sample(index)
+            let image = try ImageDecoder().decode(jpeg).pixels
+            let document = try image.warped(quad: Quad(label.doc_quad.map { Point(x: $0[0], y: $0[1]) }), width: 856, height: 540)
+            residuals[label.species, default: []].append(try PixelMeasurements.measure(document).chromaResidual ?? 0)
+        }
+        let threshold = ValidationThresholds().colorlessChromaResidual
+        #expect(residuals["grey_copy"]!.allSatisfy { $0 < threshold }, "\(residuals)")
+        #expect(residuals["bona_fide"]!.allSatisfy { $0 > threshold }, "\(residuals)")
+        #expect(residuals["printed_copy"]!.allSatisfy { $0 > threshold }, "\(residuals)")
     }
 }

@@ -175,6 +175,17 @@ typedef struct lv_capture_params {
 
 /// Darkens the inside of a polygon by `strength` (0-1), with a penumbra `softness` pixels wide.
 int lv_synth_shade(lv_mat *mat, const float *points, int count, double strength, double softness, lv_error *error);
+/// A colour print of `image` (already at the printer's resolution): CMYK separation with grey
+/// component replacement, screening (`mode` 0: clustered dots in cells `cell` px wide at the
+/// inks' `angles` (C, M, Y, K degrees); 1: error diffusion), dot gain, subtractive mixing of
+/// the inks on `paper` (B, G, R), paper fibre.
+int lv_synth_print(const lv_mat *image, int mode, double cell, const double angles[4], double dot_gain, const double paper[3],
+                   double black_generation, uint64_t seed, lv_mat **out, lv_error *error);
+/// A grey photocopy of `image`: scan softening, a steep toner curve (`contrast`, `toner`
+/// density 0-1), stray toner `speckle` (probability per pixel), `banding` (relative density
+/// variation), on `paper` (grey level).
+int lv_synth_photocopy(const lv_mat *image, double contrast, double toner, double speckle, double banding, double paper,
+                       uint64_t seed, lv_mat **out, lv_error *error);
 /// A procedural surface: `kind` 0 wood, 1 fabric, 2 paper or plain desk, 3 newspaper; `base` BGR.
 int lv_synth_background(int kind, int width, int height, const double base[3], uint64_t seed, lv_mat **out,
                         lv_error *error);

@@ -5,6 +5,9 @@
 #include <cmath>
 #include <map>
 #include <string>
+#if defined(__linux__)
+#include <malloc.h>
+#endif
 
 using namespace lv;
 
@@ -203,15 +206,17 @@ extern "C" int lv_synth_capture(const lv_mat *scene, const lv_capture_params *pa
         for (int c = 0; c < 3; ++c) channels[c] = channels[c].mul(gain) * params->light[c];
         // 3. Bayer mosaic (RGGB): each photosite records one colour; signal-dependent (shot) and
         //    read noise, then 10-bit quantisation.
-        cv::Mat raw(sensor.rows, sensor.cols, CV_32F);
+        cv::Mat raw(sensor.rows, sensor.cols, CV_32F), noise(sensor.rows, sensor.cols, CV_32F);
+        rng.fill(noise, cv::RNG::NORMAL, 0, 1);
+        const float shot = float(params->shot_noise), read2 = float(params->read_noise * params->read_noise);
         for (int y = 0; y < sensor.rows; ++y) {
             float *row = raw.ptr<float>(y);
+            const float *n = noise.ptr<float>(y);
             const float *b = channels[0].ptr<float>(y), *g = channels[1].ptr<float>(y), *r = channels[2].ptr<float>(y);
             for (int x = 0; x < sensor.cols; ++x) {
                 float value = (y % 2 == 0) ? (x % 2 == 0 ? r[x] : g[x]) : (x % 2 == 0 ? g[x] : b[x]);
                 value = std::min(1.0f, std::max(0.0f, value));
-                double sigma = std::sqrt(params->shot_noise * value + params->read_noise * params->read_noise);
-                value += float(rng.gaussian(sigma));
+                value += n[x] * std::sqrt(shot * value + read2);
                 row[x] = std::round(std::min(1.0f, std::max(0.0f, value)) * 1023) / 1023;
             }
         }
@@ -223,14 +228,20 @@ extern "C" int lv_synth_capture(const lv_mat *scene, const lv_capture_params *pa
         demosaiced.convertTo(linear, CV_32FC3, 1.0 / 65535);
         // 4. White balance back towards neutral (imperfectly), the ISP's downscaling to the
         //    output size (in linear light), tone curve (gamma), sharpening.
-        std::vector<cv::Mat> balanced;
-        cv::split(linear, balanced);
-        for (int c = 0; c < 3; ++c) balanced[c] *= params->white_balance[c];
-        cv::merge(balanced, linear);
+        cv::multiply(linear, cv::Scalar(params->white_balance[0], params->white_balance[1], params->white_balance[2]), linear);
         cv::max(linear, 0, linear);
         if (linear.cols != params->width || linear.rows != params->height)
             cv::resize(linear, linear, cv::Size(params->width, params->height), 0, 0, cv::INTER_AREA);
-        cv::pow(linear, 1 / 2.2, linear);
+        // Tone curve by table (4096 levels are finer than the 8-bit output needs).
+        static thread_local std::vector<float> encode;
+        if (encode.empty()) {
+            encode.resize(4096);
+            for (int i = 0; i < 4096; ++i) encode[i] = float(std::pow(i / 4095.0, 1 / 2.2));
+        }
+        for (int y = 0; y < linear.rows; ++y) {
+            float *row = linear.ptr<float>(y);
+            for (int x = 0; x < linear.cols * 3; ++x) row[x] = encode[std::min(4095, int(row[x] * 4095 + 0.5f))];
+        }
         if (params->sharpen > 0) {
             cv::Mat blurred;
             cv::GaussianBlur(linear, blurred, cv::Size(), 1.0);
@@ -435,4 +446,14 @@ extern "C" int lv_synth_photocopy(const lv_mat *image, double contrast, double t
         }
         return emit(copy, out);
     });
+}
+
+extern "C" void lv_synth_keep_heap(void) {
+#if defined(__linux__)
+    // Buffers of tens of MB come and go per image: keep them in the heap rather than mapping and
+    // unmapping (and zeroing) fresh pages each time.
+    mallopt(M_MMAP_THRESHOLD, 1 << 30);
+    mallopt(M_TRIM_THRESHOLD, 1 << 30);
+    mallopt(M_TOP_PAD, 256 << 20);
+#endif
 }

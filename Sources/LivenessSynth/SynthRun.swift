@@ -1,3 +1,4 @@
+import COpenCVShim
 import Foundation
 
 /// Generates samples 0..<count on `workers` threads, writing each JPEG as it is made; returns
@@ -5,6 +6,7 @@ import Foundation
 public enum SynthRun {
     public static func run(_ generator: SynthGenerator, count: Int, workers: Int, folder: String,
                            progress: @Sendable (Int, Int) -> Void = { _, _ in }) throws -> [SynthLabel] {
+        lv_synth_keep_heap()
         let state = RunState(count: count)
         DispatchQueue.concurrentPerform(iterations: max(1, min(workers, count))) { _ in
             while let index = state.next() {

@@ -257,6 +257,7 @@ extern "C" int lv_synth_background(int kind, int width, int height, const double
                                    lv_error *error) {
     return guarded(error, [&]() -> int {
         if (width <= 0 || height <= 0) return fail(error, LV_ERR_ARGUMENT, "invalid size");
+        if (kind == 4) return emit(cv::Mat(height, width, CV_8UC3, cv::Scalar(base[0], base[1], base[2])), out);  // uniform
         cv::RNG rng(seed);
         // Smooth random field (low-frequency variation), made at 1/16 size and scaled up.
         cv::Mat coarse(std::max(2, height / 16), std::max(2, width / 16), CV_32F), field;

@@ -20,7 +20,6 @@ public struct SQLiteTransactionStore: TransactionStore {
             try db.create(table: "transactions") { table in
                 table.primaryKey("id", .text)
                 table.column("created_at", .datetime).notNull().indexed()
-                table.column("day", .text).notNull().indexed()
                 table.column("endpoint", .text).notNull()
                 table.column("results", .jsonText).notNull()
                 table.column("validation_status", .text).notNull()
@@ -46,14 +45,14 @@ public struct SQLiteTransactionStore: TransactionStore {
 
     public func report(from: Day, through: Day) async throws -> BIReport {
         try await pool.read { db in
-            let range: StatementArguments = [from.description, through.description]
-            let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM transactions WHERE day BETWEEN ? AND ?", arguments: range) ?? 0
+            let range: StatementArguments = [from.start, through.end]
+            let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM transactions WHERE created_at >= ? AND created_at < ?", arguments: range) ?? 0
             var counts: [String: Int] = [:]
             let scored = try Row.fetchAll(db, sql: """
                 SELECT json_extract(r.value, '$.pipeline') AS pipeline, t.document_format AS format,
                        json_extract(r.value, '$.status') AS status, json_extract(r.value, '$.probability') AS probability
                 FROM transactions t, json_each(t.results) r
-                WHERE t.day BETWEEN ? AND ?
+                WHERE t.created_at >= ? AND t.created_at < ?
                 """, arguments: range)
             for row in scored {
                 let pipeline: String = row["pipeline"], format: String = row["format"], status: String = row["status"]
@@ -66,7 +65,7 @@ public struct SQLiteTransactionStore: TransactionStore {
             }
             let validationOnly = try Row.fetchAll(db, sql: """
                 SELECT document_format AS format, validation_status AS status, COUNT(*) AS n FROM transactions
-                WHERE day BETWEEN ? AND ? AND json_array_length(results) = 0 GROUP BY 1, 2
+                WHERE created_at >= ? AND created_at < ? AND json_array_length(results) = 0 GROUP BY 1, 2
                 """, arguments: range)
             for row in validationOnly {
                 counts[BIReport.statusKey(pipeline: "validation", format: row["format"], status: row["status"]), default: 0] += row["n"] as Int
@@ -88,7 +87,6 @@ private struct TransactionRow: Codable, FetchableRecord, PersistableRecord {
     static let databaseTableName = "transactions"
     var id: String
     var created_at: Date
-    var day: String
     var endpoint: String
     var results: String
     var validation_status: String
@@ -105,7 +103,6 @@ private struct TransactionRow: Codable, FetchableRecord, PersistableRecord {
         func json(_ value: some Encodable) throws -> String { String(decoding: try encoder.encode(value), as: UTF8.self) }
         id = record.id
         created_at = record.createdAt
-        day = Day(record.createdAt).description
         endpoint = record.endpoint
         results = try json(record.results)
         validation_status = record.validationStatus

@@ -34,6 +34,16 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
         String(format: "%04d-%02d-%02d", year, month, day)
     }
 
+    /// Midnight UTC at the start of the day.
+    public var start: Date {
+        var components = DateComponents()
+        (components.year, components.month, components.day) = (year, month, day)
+        return Self.calendar.date(from: components)!
+    }
+
+    /// Midnight UTC at the end of the day (the start of the next).
+    public var end: Date { Self.calendar.date(byAdding: .day, value: 1, to: start)! }
+
     public static func < (lhs: Day, rhs: Day) -> Bool { lhs.description < rhs.description }
 
     private static let calendar: Calendar = {

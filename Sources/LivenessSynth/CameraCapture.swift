@@ -41,7 +41,7 @@ struct CameraCapture {
         if random.chance(0.5) { swap(&width, &height) }
         let supersample = min(2, Self.maximumSensorSide / Double(max(width, height)))
         let sceneWidth = Int(Double(width) * supersample), sceneHeight = Int(Double(height) * supersample)
-        let surface = random.pick(Surface.allCases)
+        let surface = random.pick(Surface.photographed)
         let base = surface.colour(&random)
         let scene = SynthCanvas(try Surface.make(surface, width: sceneWidth, height: sceneHeight,
                                                  colour: (base.b * surroundings, base.g * surroundings, base.r * surroundings), seed: random.seed()))
@@ -49,19 +49,10 @@ struct CameraCapture {
         let placed = carrier?.image ?? object
         let quad = try pose(aspect: Double(placed.cols) / Double(placed.rows), sceneWidth: Double(sceneWidth), sceneHeight: Double(sceneHeight),
                             areaFraction: random.uniform(areaFraction.lowerBound, areaFraction.upperBound), maximumTilt: maximumTilt, random: &random)
-        let corners = [Point(x: 0, y: 0), Point(x: Double(placed.cols), y: 0), Point(x: Double(placed.cols), y: Double(placed.rows)), Point(x: 0, y: Double(placed.rows))]
-        let carrierToScene = try Geometry.homography(from: corners, to: quad.corners)
-        if let carrier {
-            let shrink = Double(carrier.image.cols) / max(1, (quad.corners[1] - quad.corners[0]).length)
-            try scene.warp(carrier.image, homography: carrierToScene, prefilter: shrink > 1.5 ? shrink / 12.0.squareRoot() : 0)
-        }
+        let carrierToScene = try Geometry.homography(from: placed.bounds.corners, to: quad.corners)
+        if let carrier { try integrate(carrier.image, onto: scene, by: carrierToScene) }
         let toScene = carrier.map { carrierToScene.multiplied(by: $0.placement) } ?? carrierToScene
-        let objectTopEdge = [Point(x: 0, y: 0), Point(x: Double(object.cols), y: 0)].map { Geometry.apply(toScene, to: $0) }
-        // Integrate the object over a scene pixel when it is shrunk: the Gaussian with the variance
-        // of a box one scene pixel wide (sigma = width / sqrt 12). A wider blur would wipe out
-        // detail (a display's pixel grid) that the sensor's own sampling must still alias.
-        let shrink = Double(object.cols) / max(1, (objectTopEdge[1] - objectTopEdge[0]).length)
-        try scene.warp(object, homography: toScene, prefilter: shrink > 1.5 ? shrink / 12.0.squareRoot() : 0)
+        try integrate(object, onto: scene, by: toScene)
         if random.chance(0.3) { try castShadow(on: scene, random: &random) }
 
         let kelvin = random.uniform(2800, 7500)
@@ -128,6 +119,16 @@ struct CameraCapture {
             }
         }
         throw SynthError("could not place the object inside the frame")
+    }
+
+    /// Warps `image` onto the scene, integrating it over a scene pixel where it is shrunk: the
+    /// Gaussian with the variance of a box one scene pixel wide (sigma = width / sqrt 12). A wider
+    /// blur would wipe out detail (a display's pixel grid) that the sensor's own sampling must
+    /// still alias.
+    private static func integrate(_ image: Mat, onto scene: SynthCanvas, by homography: [Double]) throws {
+        let topEdge = image.bounds.corners.prefix(2).map { Geometry.apply(homography, to: $0) }
+        let shrink = Double(image.cols) / max(1, (topEdge[1] - topEdge[0]).length)
+        try scene.warp(image, homography: homography, prefilter: shrink > 1.5 ? shrink / 12.0.squareRoot() : 0)
     }
 
     /// A soft-edged shadow (a hand, a phone) falling across part of the scene.

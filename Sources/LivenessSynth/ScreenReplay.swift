@@ -40,7 +40,7 @@ enum ScreenReplay {
         let scale = min(Double(display.width) * fraction / Double(picture.cols), Double(display.height) * fraction / Double(picture.rows))
         let shownWidth = Int(Double(picture.cols) * scale), shownHeight = Int(Double(picture.rows) * scale)
         let backdrop = random.pick([0.0, 30, 240])
-        let screen = SynthCanvas(try Surface.make(.paper, width: display.width, height: display.height, colour: (backdrop, backdrop, backdrop), seed: 1))
+        let screen = SynthCanvas(try Surface.make(.plain, width: display.width, height: display.height, colour: (backdrop, backdrop, backdrop), seed: 1))
         let x = (display.width - shownWidth) / 2, y = (display.height - shownHeight) / 2
         try screen.paste(try picture.resized(width: shownWidth, height: shownHeight), x: x, y: y)
 
@@ -52,7 +52,7 @@ enum ScreenReplay {
         let emitted = try Mat.make { lv_synth_screen(screen.image.handle, Int32(layout), fill, gamma, [white.b, white.g, white.r], black, $0, $1) }
         // Bezel around the panel and a faint reflection on the glass.
         let bezel = Int(Double(emitted.cols) * random.uniform(0.02, 0.06))
-        let framed = SynthCanvas(try Surface.make(.paper, width: emitted.cols + 2 * bezel, height: emitted.rows + 2 * bezel, colour: (12, 12, 14), seed: 2))
+        let framed = SynthCanvas(try Surface.make(.plain, width: emitted.cols + 2 * bezel, height: emitted.rows + 2 * bezel, colour: (12, 12, 14), seed: 2))
         try framed.paste(emitted, x: bezel, y: bezel)
         if random.chance(0.6) {
             let w = Double(framed.image.cols), h = Double(framed.image.rows)

@@ -11,6 +11,9 @@ public struct SynthGenerator: Sendable {
     /// Largest output side in pixels (4032 allows every size up to 12 MP).
     public var maximumSide: Int
 
+    /// Typefaces, found once.
+    let fonts: Fonts
+
     public init(seed: UInt64, species: [SynthSpecies] = SynthSpecies.allCases, facesFolder: String, maximumSide: Int = 4032) throws {
         self.seed = seed
         self.species = species
@@ -18,39 +21,30 @@ public struct SynthGenerator: Sendable {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: facesFolder)) ?? []
         faces = names.filter { ["jpg", "jpeg", "png"].contains(($0 as NSString).pathExtension.lowercased()) }.sorted().map { facesFolder + "/" + $0 }
         guard !faces.isEmpty else { throw SynthError("no face photos (jpg, png) in \(facesFolder)") }
+        fonts = try Fonts.locate()
     }
 
-    /// Sample `index`: the species alternates through `species`, bona fide on every other sample
-    /// when bona fide is among them.
+    /// Sample `index`: the species cycle through `species` in order.
     public func sample(_ index: Int) throws -> (jpeg: [UInt8], label: SynthLabel) {
         var random = SynthRandom(seed: seed, index: index)
         let kind = species[index % species.count]
-        let renderer = CardRenderer(fonts: try Fonts.locate(), faces: faces)
         let format: DocumentFormat = random.chance(0.7) ? .id1 : .id3
-        let card = try renderer.render(format, random: &random)
-        let cardCorners = [Point(x: 0, y: 0), Point(x: Double(card.image.cols), y: 0),
-                           Point(x: Double(card.image.cols), y: Double(card.image.rows)), Point(x: 0, y: Double(card.image.rows))]
-        let portraitCorners = [Point(x: card.portrait.x, y: card.portrait.y), Point(x: card.portrait.x + card.portrait.width, y: card.portrait.y),
-                               Point(x: card.portrait.x + card.portrait.width, y: card.portrait.y + card.portrait.height),
-                               Point(x: card.portrait.x, y: card.portrait.y + card.portrait.height)]
+        let card = try CardRenderer(fonts: fonts, faces: faces).render(format, random: &random)
         let shot: CameraCapture.Shot
-        var documentQuad: [Point], portraitQuad: [Point]
+        // The homography from the card's pixels to the photo's.
+        let cardToPhoto: [Double]
         var parameters: [String: Double] = [:]
         var display: String?
         switch kind {
         case .bonaFide:
             shot = try CameraCapture.photograph(card.image, random: &random, maximumSide: maximumSide)
-            documentQuad = cardCorners.map { Geometry.apply(shot.homography, to: $0) }
-            portraitQuad = portraitCorners.map { Geometry.apply(shot.homography, to: $0) }
+            cardToPhoto = shot.homography
         case .screenReplay:
             let shown = try ScreenReplay.show(card.image, random: &random)
             shot = try CameraCapture.photograph(shown.emitted, random: &random, maximumSide: maximumSide, areaFraction: 0.35...0.9,
                                                 maximumTilt: 25, surroundings: random.uniform(0.25, 0.6))
             // Card pixels -> emitted pixels (an axis-aligned scale and shift) -> photo.
-            let toEmitted = try Geometry.homography(from: cardCorners, to: shown.document.corners)
-            let toPhoto = shot.homography.multiplied(by: toEmitted)
-            documentQuad = cardCorners.map { Geometry.apply(toPhoto, to: $0) }
-            portraitQuad = portraitCorners.map { Geometry.apply(toPhoto, to: $0) }
+            cardToPhoto = shot.homography.multiplied(by: try Geometry.homography(from: card.image.bounds.corners, to: shown.document.corners))
             parameters = shown.parameters
             display = shown.display
         case .printedCopy, .greyCopy:
@@ -63,12 +57,12 @@ public struct SynthGenerator: Sendable {
             shot = try CameraCapture.photograph(copy.image, random: &random, maximumSide: maximumSide,
                                                 areaFraction: onSheet ? 0.3...0.8 : 0.15...0.8, carrier: carrier)
             let s = copy.pixelsPerMillimetre / CardRenderer.pixelsPerMillimetre
-            let toPhoto = shot.homography.multiplied(by: [s, 0, 0, 0, s, 0, 0, 0, 1])
-            documentQuad = cardCorners.map { Geometry.apply(toPhoto, to: $0) }
-            portraitQuad = portraitCorners.map { Geometry.apply(toPhoto, to: $0) }
+            cardToPhoto = shot.homography.multiplied(by: [s, 0, 0, 0, s, 0, 0, 0, 1])
             parameters = copy.parameters
             parameters["on_sheet"] = onSheet ? 1 : 0
         }
+        let documentQuad = card.image.bounds.corners.map { Geometry.apply(cardToPhoto, to: $0) }
+        let portraitQuad = card.portrait.corners.map { Geometry.apply(cardToPhoto, to: $0) }
         parameters.merge(shot.parameters) { $1 }
         let name = String(format: "%06d_%@.jpg", index, kind.rawValue)
         let label = SynthLabel(file: name, class: kind.isAttack ? "attack" : "bona_fide", species: kind.rawValue, format: format.rawValue,

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import LivenessEngine
 import LivenessEval
+import LivenessServer
 
 /// `liveness eval --data DIR --out REPORT_DIR`: ISO/IEC 30107-3 figures of the pipelines on a
 /// labelled set: `scores.csv`, `report.md` and one DET curve per pipeline (`det-<pipeline>.svg`).
@@ -20,7 +21,7 @@ struct EvalCommand: ParsableCommand {
     func run() throws {
         let registry: PipelineRegistry
         do {
-            registry = try PipelineRegistry(implemented: PipelineRegistry.builtIn, availableNames: pipelines.map { $0.split(separator: ",").map(String.init) })
+            registry = try PipelineRegistry(implemented: PipelineRegistry.builtIn, availableNames: pipelines.map(ServerConfiguration.splitList))
         } catch {
             throw CLIFailure.badInput("\(error)")
         }

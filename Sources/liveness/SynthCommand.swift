@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LivenessServer
 import LivenessSynth
 
 /// `liveness synth --out DIR --count N --seed S`: labelled synthetic document photos
@@ -20,7 +21,7 @@ struct SynthCommand: ParsableCommand {
     func run() throws {
         var kinds = SynthSpecies.allCases
         if let species {
-            kinds = try species.split(separator: ",").map { name in
+            kinds = try ServerConfiguration.splitList(species).map { name in
                 guard let kind = SynthSpecies(rawValue: String(name)) else { throw CLIFailure.badInput("unknown species '\(name)'") }
                 return kind
             }

@@ -98,3 +98,10 @@ struct ConcurrencyTests {
         #expect(try await store.transaction(id: "recent") != nil)
     }
 }
+
+extension EngineWorkerPool {
+    /// Reserves a place and runs one check in it (what `CheckService` does around its parsing).
+    func submit(_ bytes: [UInt8], request: LivenessRequest) async throws -> Timed {
+        try await withReservation { try await submit(bytes, request: request, in: $0) }
+    }
+}

@@ -60,8 +60,7 @@ public enum SceneBuilder {
     /// Warps `card` so that its corners land on `quad` (TL TR BR BL) over `background`; corners
     /// rounded by `cornerRadius` card pixels (ISO/IEC 7810 ID-1: 3.18 mm, 32 px at 10 px/mm).
     public static func place(_ card: Raster, on background: Raster, at quad: Quad, cornerRadius: Int = 0) throws -> Raster {
-        let source = [Point(x: 0, y: 0), Point(x: Double(card.width), y: 0),
-                      Point(x: Double(card.width), y: Double(card.height)), Point(x: 0, y: Double(card.height))]
+        let source = Rect(x: 0, y: 0, width: Double(card.width), height: Double(card.height)).corners
         let h = try Geometry.homography(from: source, to: quad.corners)
         let warped = Raster(try card.mat().warped(homography: h, width: background.width, height: background.height))
         var maskSource = Raster(width: card.width, height: card.height, fill: (255, 255, 255))

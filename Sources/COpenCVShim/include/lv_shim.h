@@ -188,7 +188,7 @@ int lv_synth_photocopy(const lv_mat *image, double contrast, double toner, doubl
                        uint64_t seed, lv_mat **out, lv_error *error);
 /// Tunes the C allocator for the generator's large, short-lived buffers (Linux; no-op elsewhere).
 void lv_synth_keep_heap(void);
-/// A procedural surface: `kind` 0 wood, 1 fabric, 2 paper or plain desk, 3 newspaper; `base` BGR.
+/// A procedural surface: `kind` 0 wood, 1 fabric, 2 paper or plain desk, 3 newspaper, 4 uniform; `base` BGR.
 int lv_synth_background(int kind, int width, int height, const double base[3], uint64_t seed, lv_mat **out,
                         lv_error *error);
 

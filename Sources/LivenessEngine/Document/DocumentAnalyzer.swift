@@ -73,12 +73,8 @@ public final class DocumentAnalyzer {
         }
         var portraitQuad: Quad?
         if let box = portrait?.box {
-            let canvas = [Point(x: 0, y: 0), Point(x: Double(size.width), y: 0),
-                          Point(x: Double(size.width), y: Double(size.height)), Point(x: 0, y: Double(size.height))]
-            let h = try Geometry.homography(from: canvas, to: location.quad.corners)
-            portraitQuad = Quad([Point(x: box.x, y: box.y), Point(x: box.x + box.width, y: box.y),
-                                 Point(x: box.x + box.width, y: box.y + box.height), Point(x: box.x, y: box.y + box.height)]
-                .map { Geometry.apply(h, to: $0) })
+            let h = try Geometry.homography(from: rectified.bounds.corners, to: location.quad.corners)
+            portraitQuad = Quad(box.corners.map { Geometry.apply(h, to: $0) })
         }
         return DocumentAnalysis.Document(location: location, rectified: rectified, portrait: portrait,
                                          portraitQuad: portraitQuad, measurements: try PixelMeasurements.measure(rectified))

@@ -105,13 +105,11 @@ enum DocumentSelection {
     }
 
     private static func contains(_ outer: Quad, _ inner: Quad) -> Bool {
-        let clipped = Polygon.area(Polygon.clip(inner.normalised().corners, to: outer.normalised().corners))
-        return clipped >= 0.97 * inner.area
+        inner.sharedArea(with: outer) >= 0.97 * inner.area
     }
 
     /// True when two quads share (almost) no area.
     private static func separated(_ a: Quad, _ b: Quad) -> Bool {
-        let shared = Polygon.area(Polygon.clip(a.normalised().corners, to: b.normalised().corners))
-        return shared < 0.02 * min(a.area, b.area)
+        a.sharedArea(with: b) < 0.02 * min(a.area, b.area)
     }
 }

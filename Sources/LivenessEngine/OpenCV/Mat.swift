@@ -21,6 +21,8 @@ public final class Mat: @unchecked Sendable {
 
     public var width: Int { cols }
     public var height: Int { rows }
+    /// The whole image as a rectangle (origin at the top-left corner of the first pixel).
+    public var bounds: Rect { Rect(x: 0, y: 0, width: Double(cols), height: Double(rows)) }
 
     /// Builds a matrix from a closure that writes a new `lv_mat` handle.
     package static func make(_ body: (UnsafeMutablePointer<OpaquePointer?>, UnsafeMutablePointer<lv_error>) -> Int32) throws -> Mat {

@@ -24,6 +24,9 @@ public enum PipelineKind: String, Sendable, Codable, CaseIterable {
     /// Every alias (not the canonical name).
     public var aliases: [String] { [defaultAlias] + vendorAliases }
 
+    /// Every name the pipeline answers to: the canonical one first, then the aliases.
+    public var names: [String] { [canonicalName] + aliases }
+
     public var shortCode: String {
         switch self {
         case .screenReplay: "sr"
@@ -49,7 +52,7 @@ public enum PipelineKind: String, Sendable, Codable, CaseIterable {
 
     /// The pipeline a name denotes: canonical, `default-*` or a vendor name (case-sensitive, as the vendor's).
     public init?(name: String) {
-        guard let kind = Self.allCases.first(where: { $0.canonicalName == name || $0.aliases.contains(name) }) else { return nil }
+        guard let kind = Self.allCases.first(where: { $0.names.contains(name) }) else { return nil }
         self = kind
     }
 }

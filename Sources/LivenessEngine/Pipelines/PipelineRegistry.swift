@@ -36,6 +36,6 @@ public struct PipelineRegistryError: Error, Sendable, CustomStringConvertible {
     public let unknownName: String
     public var description: String {
         "unknown pipeline name '\(unknownName)' in the available-pipelines list; known: "
-            + PipelineKind.allCases.flatMap { [$0.canonicalName] + $0.aliases }.joined(separator: ", ")
+            + PipelineKind.allCases.flatMap(\.names).joined(separator: ", ")
     }
 }

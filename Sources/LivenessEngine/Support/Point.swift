@@ -31,6 +31,11 @@ public struct Rect: Sendable, Hashable, Codable {
     public var area: Double { max(0, width) * max(0, height) }
     public var center: Point { Point(x: x + width / 2, y: y + height / 2) }
 
+    /// The corners clockwise (in image coordinates) from the top-left.
+    public var corners: [Point] {
+        [Point(x: x, y: y), Point(x: x + width, y: y), Point(x: x + width, y: y + height), Point(x: x, y: y + height)]
+    }
+
     public func intersectionOverUnion(_ other: Rect) -> Double {
         let ix = max(0, min(x + width, other.x + other.width) - max(x, other.x))
         let iy = max(0, min(y + height, other.y + other.height) - max(y, other.y))

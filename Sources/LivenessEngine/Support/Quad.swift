@@ -7,6 +7,9 @@ public struct Quad: Sendable, Hashable, Codable {
         self.corners = corners
     }
 
+    /// The rectangle as a quad.
+    public init(_ rect: Rect) { self.init(rect.corners) }
+
     public var topLeft: Point { corners[0] }
     public var topRight: Point { corners[1] }
     public var bottomRight: Point { corners[2] }
@@ -61,9 +64,14 @@ public struct Quad: Sendable, Hashable, Codable {
         return Rect(x: xs.min()!, y: ys.min()!, width: xs.max()! - xs.min()!, height: ys.max()! - ys.min()!)
     }
 
-    /// Intersection over union of two convex quads (polygon clipping).
+    /// The area two convex quads share (polygon clipping).
+    public func sharedArea(with other: Quad) -> Double {
+        Polygon.area(Polygon.clip(normalised().corners, to: other.normalised().corners))
+    }
+
+    /// Intersection over union of two convex quads.
     public func intersectionOverUnion(_ other: Quad) -> Double {
-        let intersection = Polygon.area(Polygon.clip(normalised().corners, to: other.normalised().corners))
+        let intersection = sharedArea(with: other)
         let union = area + other.area - intersection
         return union > 0 ? intersection / union : 0
     }

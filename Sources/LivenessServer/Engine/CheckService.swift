@@ -25,11 +25,11 @@ struct CheckService: Sendable {
     /// The available pipeline a client's name denotes; `field` names the request field for errors.
     func pipeline(named name: String, field: String) throws(APIError) -> PipelineKind {
         guard let kind = PipelineKind(name: name) else {
-            let known = PipelineKind.allCases.flatMap { [$0.canonicalName] + $0.aliases }
+            let known = PipelineKind.allCases.flatMap(\.names)
             throw .invalidField(field, "unknown pipeline '\(name)'; known pipelines: \(known.joined(separator: ", "))")
         }
         guard registry.descriptor(for: kind) != nil else {
-            let available = registry.availableKinds.flatMap { [$0.canonicalName] + $0.aliases }
+            let available = registry.availableKinds.flatMap(\.names)
             throw .invalidField(field, "pipeline '\(name)' is not available on this server; available: "
                 + (available.isEmpty ? "none (image validation only: send an empty pipelines list)" : available.joined(separator: ", ")))
         }

@@ -95,11 +95,6 @@ final class EngineWorkerPool: @unchecked Sendable {
         }
     }
 
-    /// Reserves a place and runs one check in it.
-    func submit(_ bytes: [UInt8], request: LivenessRequest) async throws -> Timed {
-        try await withReservation { try await submit(bytes, request: request, in: $0) }
-    }
-
     /// Stops accepting work, lets the queued and running checks finish, and ends the threads.
     /// (A request that reserved its place before the drain still gets its check run.)
     func drain() async {

@@ -34,7 +34,7 @@ struct ServerInfoController {
         var aliases: [String: String] = [:]
         for kind in kinds { for alias in kind.aliases { aliases[alias] = kind.canonicalName } }
         return APIVersion(product: "Liveness Server", version: EngineVersion.current,
-                          availablePipelines: kinds.flatMap { [$0.canonicalName] + $0.aliases },
+                          availablePipelines: kinds.flatMap(\.names),
                           pipelineAliases: aliases,
                           expirationDates: Dictionary(uniqueKeysWithValues: kinds.map { ($0.canonicalName, String?.none) }),
                           models: modelVersions)

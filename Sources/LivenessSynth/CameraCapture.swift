@@ -32,10 +32,14 @@ struct CameraCapture {
 
     /// Photographs `object` (only its aspect matters, not its pixel size) so that it, or the
     /// `carrier` sheet it lies on, covers `areaFraction` of the frame.
-    /// - Parameter surroundings: how brightly the surface is lit relative to the object (below 1
-    ///   for a self-luminous screen, which outshines the room it is photographed in).
+    /// - Parameters:
+    ///   - surroundings: how brightly the surface is lit relative to the object (below 1 for a
+    ///     self-luminous screen, which outshines the room it is photographed in).
+    ///   - subject: the part of `object` the photographer frames (in its pixels), when not the
+    ///     whole: it is placed in the frame at `areaFraction`, and the rest of the object extends
+    ///     around it, past the frame's edges if need be (a close-up of a document on a screen).
     static func photograph(_ object: Mat, random: inout SynthRandom, maximumSide: Int, areaFraction: ClosedRange<Double> = 0.15...0.8,
-                           maximumTilt: Double = 35, surroundings: Double = 1, carrier: Carrier? = nil) throws -> Shot {
+                           maximumTilt: Double = 35, surroundings: Double = 1, carrier: Carrier? = nil, subject: Rect? = nil) throws -> Shot {
         let sizes = outputSizes.filter { max($0.0, $0.1) <= maximumSide }
         var (width, height) = random.pick(sizes.isEmpty ? [outputSizes[0]] : sizes)
         if random.chance(0.5) { swap(&width, &height) }
@@ -47,9 +51,10 @@ struct CameraCapture {
                                                  colour: (base.b * surroundings, base.g * surroundings, base.r * surroundings), seed: random.seed()))
 
         let placed = carrier?.image ?? object
-        let quad = try pose(aspect: Double(placed.cols) / Double(placed.rows), sceneWidth: Double(sceneWidth), sceneHeight: Double(sceneHeight),
+        let framed = subject ?? placed.bounds
+        let quad = try pose(aspect: framed.width / framed.height, sceneWidth: Double(sceneWidth), sceneHeight: Double(sceneHeight),
                             areaFraction: random.uniform(areaFraction.lowerBound, areaFraction.upperBound), maximumTilt: maximumTilt, random: &random)
-        let carrierToScene = try Geometry.homography(from: placed.bounds.corners, to: quad.corners)
+        let carrierToScene = try Geometry.homography(from: framed.corners, to: quad.corners)
         if let carrier { try integrate(carrier.image, onto: scene, by: carrierToScene) }
         let toScene = carrier.map { carrierToScene.multiplied(by: $0.placement) } ?? carrierToScene
         try integrate(object, onto: scene, by: toScene)
@@ -61,7 +66,7 @@ struct CameraCapture {
         var parameters = lv_capture_params()
         parameters.width = Int32(width)
         parameters.height = Int32(height)
-        parameters.lens_blur = random.chance(0.1) ? random.uniform(2.5, 5) : random.uniform(0.5, 0.9)
+        parameters.lens_blur = random.chance(0.1) ? random.uniform(2.5, 5) : random.uniform(0.3, 0.7)
         parameters.motion_length = random.chance(0.1) ? random.uniform(3, 14) : 0
         parameters.motion_angle = random.uniform(0, .pi)
         parameters.exposure = random.uniform(0.75, 1.35)

@@ -13,7 +13,8 @@ enum PaperCopies {
         var parameters: [String: Double]
     }
 
-    /// A colour print: the document resampled to the printer's resolution (600-1200 dpi),
+    /// A colour print of a scan or photo of the document (150-400 dpi, blurred by its optics),
+    /// resampled to the printer's resolution (600-1200 dpi),
     /// separated into CMYK, screened as clustered dots at 85-200 lpi on the classic angles
     /// (C 15, M 75, Y 0, K 45 degrees; laser and offset) or error-diffused (inkjet), with dot
     /// gain, the inks' subtractive mixing and paper fibre.
@@ -23,7 +24,13 @@ enum PaperCopies {
         let inkjet = random.chance(0.3)
         let scale = dpi / 25.4
         let width = Int(millimetres.long * scale), height = Int(millimetres.short * scale)
-        let resampled = try document.resized(width: width, height: height, interpolation: .linear)
+        // The attacker prints a scan or a photo of the genuine card, not its digital master: the
+        // source's resolution (150-400 dpi) and its optics' blur limit the finest lines and text.
+        let sourceDPI = random.uniform(150, 400), sourceBlur = random.uniform(0.5, 1.0)
+        let sourceScale = sourceDPI / 25.4
+        let source = try document.resized(width: Int(millimetres.long * sourceScale), height: Int(millimetres.short * sourceScale), interpolation: .area)
+            .gaussianBlurred(kernel: 0, sigma: sourceBlur)
+        let resampled = try source.resized(width: width, height: height, interpolation: .linear)
         let rotation = random.uniform(-3, 3)
         let angles = [15.0, 75, 0, 45].map { $0 + rotation }
         let paper = (b: random.uniform(225, 245), g: random.uniform(235, 250), r: random.uniform(238, 252))
@@ -33,7 +40,7 @@ enum PaperCopies {
             lv_synth_print(resampled.handle, inkjet ? 1 : 0, dpi / lpi, angles, dotGain, [paper.b, paper.g, paper.r], blackGeneration, seed, $0, $1)
         }
         return Copy(image: printed, pixelsPerMillimetre: scale,
-                    parameters: ["print_dpi": dpi, "print_lpi": inkjet ? 0 : lpi, "inkjet": inkjet ? 1 : 0, "dot_gain": dotGain,
+                    parameters: ["source_dpi": sourceDPI, "source_blur": sourceBlur, "print_dpi": dpi, "print_lpi": inkjet ? 0 : lpi, "inkjet": inkjet ? 1 : 0, "dot_gain": dotGain,
                                  "screen_rotation": rotation, "black_generation": blackGeneration])
     }
 

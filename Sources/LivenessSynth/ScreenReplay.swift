@@ -33,11 +33,17 @@ enum ScreenReplay {
         var display: String
     }
 
-    static func show(_ picture: Mat, random: inout SynthRandom) throws -> Shown {
+    /// - Parameter documentMillimetres: the document's physical width (its longer side).
+    static func show(_ picture: Mat, documentMillimetres: Double, random: inout SynthRandom) throws -> Shown {
         let display = random.pick(displays)
-        // What the screen shows: the picture fitted into 60-95 % of the screen, on black or a viewer's grey.
-        let fraction = random.uniform(0.6, 0.95)
-        let scale = min(Double(display.width) * fraction / Double(picture.cols), Double(display.height) * fraction / Double(picture.rows))
+        // What the screen shows: the picture at any zoom from the document's physical size (a
+        // card is 85.6 mm wide whatever the display) up to 95 % of the screen, on black or a
+        // viewer's grey. The zoom decides how many camera pixels a display pixel covers: from a
+        // fraction (aliasing into moiré) to several (a visible pixel grid).
+        let fit = min(Double(display.width) / Double(picture.cols), Double(display.height) / Double(picture.rows))
+        let physical = documentMillimetres / 25.4 * display.pixelsPerInch / Double(picture.cols)
+        let smallest = min(physical, 0.95 * fit)
+        let scale = smallest * pow(0.95 * fit / smallest, random.uniform(0, 1))
         let shownWidth = Int(Double(picture.cols) * scale), shownHeight = Int(Double(picture.rows) * scale)
         let backdrop = random.pick([0.0, 30, 240])
         let screen = SynthCanvas(try Surface.make(.plain, width: display.width, height: display.height, colour: (backdrop, backdrop, backdrop), seed: 1))
@@ -66,7 +72,7 @@ enum ScreenReplay {
                              Point(x: offset + Double(x + shownWidth) * k, y: offset + Double(y + shownHeight) * k),
                              Point(x: offset + Double(x) * k, y: offset + Double(y + shownHeight) * k)])
         return Shown(emitted: framed.image, document: document,
-                     parameters: ["display_ppi": display.pixelsPerInch, "subpixel_layout": Double(layout), "subpixel_fill": fill,
+                     parameters: ["display_zoom": scale / fit, "display_ppi": display.pixelsPerInch, "subpixel_layout": Double(layout), "subpixel_fill": fill,
                                   "display_gamma": gamma, "black_level": black, "display_width": Double(display.width)],
                      display: display.name)
     }

@@ -40,12 +40,17 @@ public struct SynthGenerator: Sendable {
             shot = try CameraCapture.photograph(card.image, random: &random, maximumSide: maximumSide)
             cardToPhoto = shot.homography
         case .screenReplay:
-            let shown = try ScreenReplay.show(card.image, random: &random)
-            shot = try CameraCapture.photograph(shown.emitted, random: &random, maximumSide: maximumSide, areaFraction: 0.35...0.9,
-                                                maximumTilt: 25, surroundings: random.uniform(0.25, 0.6))
+            let shown = try ScreenReplay.show(card.image, documentMillimetres: format.millimetres!.long, random: &random)
+            // Half the attackers frame the whole device; the others frame the document on it,
+            // as they would a real card, and the display runs past the frame's edges.
+            let closeUp = random.chance(0.5)
+            shot = try CameraCapture.photograph(shown.emitted, random: &random, maximumSide: maximumSide,
+                                                areaFraction: closeUp ? 0.2...0.7 : 0.35...0.9, maximumTilt: 25,
+                                                surroundings: random.uniform(0.25, 0.6), subject: closeUp ? shown.document.boundingBox : nil)
+            parameters["close_up"] = closeUp ? 1 : 0
             // Card pixels -> emitted pixels (an axis-aligned scale and shift) -> photo.
             cardToPhoto = shot.homography.multiplied(by: try Geometry.homography(from: card.image.bounds.corners, to: shown.document.corners))
-            parameters = shown.parameters
+            parameters.merge(shown.parameters) { $1 }
             display = shown.display
         case .printedCopy, .greyCopy:
             let millimetres = format.millimetres!

@@ -9,6 +9,9 @@ struct BenchCommand: ParsableCommand {
 
     @Argument(help: "Images to time.") var images: [String]
     @Option(help: "Timed runs per image (after one warm-up).") var runs = 15
+    @Option(help: "Also time these pipelines (comma-separated names) after the document stages, each alone on a fresh input.")
+    var pipelines: String?
+    @Option(help: "Region the timed pipelines score: document or frame.") var region = "document"
     @OptionGroup var engine: EngineOptions
 
     func run() throws {
@@ -29,6 +32,26 @@ struct BenchCommand: ParsableCommand {
             }
             let name = URL(fileURLWithPath: path).lastPathComponent.padding(toLength: 38, withPad: " ", startingAt: 0)
             print("\(name)  \(size.padding(toLength: 10, withPad: " ", startingAt: 0)) \(median(\.decode)) \(median(\.locate)) \(median(\.rectify)) \(median(\.validate)) \(median(\.total))")
+            if let pipelines { try timePipelines(pipelines, on: try analyzer.analyse(bytes)) }
+        }
+    }
+
+    /// Median milliseconds of each pipeline alone (its features measured afresh each run).
+    private func timePipelines(_ names: String, on analysis: DocumentAnalysis) throws {
+        guard let region = PipelineRegion(rawValue: region) else { throw CLIFailure.badInput("unknown region '\(region)'") }
+        let list = names.split(separator: ",").map(String.init)
+        let registry: PipelineRegistry
+        do { registry = try PipelineRegistry(implemented: PipelineRegistry.builtIn, availableNames: list) } catch { throw CLIFailure.badInput("\(error)") }
+        for descriptor in registry.descriptors {
+            let pipeline = try descriptor.makePipeline()
+            var samples: [Double] = []
+            for _ in 0...runs {
+                var elapsed = 0.0
+                _ = try measure(&elapsed) { try pipeline.rawScore(PipelineInput(analysis: analysis, region: region)) }
+                samples.append(elapsed)
+            }
+            samples.removeFirst()  // warm-up
+            print(String(format: "  %@ [%@] %.1f ms (median of %d)", descriptor.kind.canonicalName, region.rawValue, samples.sorted()[samples.count / 2], runs))
         }
     }
 }

@@ -11,6 +11,11 @@ struct CheckCommand: ParsableCommand {
     @Flag(help: "Print JSON instead of text.") var json = false
     @Option(help: "Write an annotated copy of the image here (PNG or JPEG).") var debugImage: String?
     @Option(help: "Also print the locator's best N candidate quads (to see why it chose what it did).") var candidates = 0
+    @Option(help: "Comma-separated pipelines to run (any name or alias, e.g. sr,pc or screen-replay); default none.") var pipelines: String?
+    @Option(help: "Region the pipelines score: document (with a margin of its surroundings) or frame (the whole photo).") var region = "document"
+    @Option(help: "Calibration level of the probabilities: SOFT, REGULAR, HARD.") var calibration = "REGULAR"
+    @Option(help: "Write a per-pipeline heatmap of where the evidence was found (PNG or JPEG; one file per pipeline, named by suffix).")
+    var heatmap: String?
     @OptionGroup var engine: EngineOptions
 
     func run() throws {
@@ -33,6 +38,7 @@ struct CheckCommand: ParsableCommand {
         } catch {
             throw CLIFailure.internal("\(error)")
         }
+        let scored = try PipelineRun(pipelines: pipelines, region: region, calibration: calibration).run(on: analysis, heatmap: heatmap)
         let report = analysis.report(faceDetector: analyzer.faceDetector.backend)
         if json {
             let encoder = JSONEncoder()
@@ -41,6 +47,7 @@ struct CheckCommand: ParsableCommand {
         } else {
             print(TextReport.render(report))
         }
+        for line in scored { print(line) }
         if candidates > 0 {
             for line in try DocumentLocator(configuration: engine.analyzerConfiguration().locator).candidateSummary(in: decoded.pixels, limit: candidates) {
                 print("candidate  \(line)")

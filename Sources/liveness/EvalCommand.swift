@@ -15,6 +15,7 @@ struct EvalCommand: ParsableCommand {
     @Option(help: "Operating level whose threshold the APCER/BPCER/ACER columns use (REGULAR, SOFT, HARD); default: the set's own APCER-5 % point.")
     var calibration: String?
     @Option(help: "Folder for scores.csv, report.md and the DET curves.") var out: String
+    @Option(help: "Region the pipelines score: document, or frame (the whole photo, for pictures that are not documents).") var region = "document"
     @Option(help: "Parallel workers (default: one per core).") var workers = ProcessInfo.processInfo.activeProcessorCount
     @OptionGroup var engine: EngineOptions
 
@@ -33,16 +34,17 @@ struct EvalCommand: ParsableCommand {
             guard let parsed = CalibrationLevel(rawValue: calibration) else { throw CLIFailure.badInput("unknown calibration '\(calibration)'") }
             level = parsed
         }
+        guard let region = PipelineRegion(rawValue: region) else { throw CLIFailure.badInput("unknown region '\(region)' (document, frame)") }
         let set: LabelledSet
         do { set = try LabelledSet(folder: data) } catch { throw CLIFailure.badInput("\(error)") }
         let configuration = engine.analyzerConfiguration()
         let bar = ProgressBar("eval")
-        let records = try PADEvaluation.run(set, pipelines: registry.availableKinds, workers: workers, makeChecker: {
+        let records = try PADEvaluation.run(set, pipelines: registry.availableKinds, region: region, workers: workers, makeChecker: {
             try LivenessChecker(analyzer: DocumentAnalyzer(configuration: configuration), registry: registry)
         }, progress: bar.update)
         let reports = registry.descriptors.map { descriptor in
             PADReport(pipeline: descriptor.kind.canonicalName, records: records,
-                      threshold: level.map { descriptor.operatingPoints.threshold($0) })
+                      threshold: level.map { descriptor.operatingPoints(for: region).threshold($0) })
         }
         try EvaluationOutput.write(records: records, reports: reports, data: data, to: out)
         print(reports.map(\.markdown).joined(separator: "\n"))

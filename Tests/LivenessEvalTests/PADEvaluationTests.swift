@@ -8,8 +8,8 @@ import Testing
 /// A stand-in detector built on a real cue the engine already measures: the document's chroma
 /// residual (colour left after the lighting tint is explained). Faded copies carry less colour.
 final class ChromaPipeline: LivenessPipeline {
-    func rawScore(of document: DocumentAnalysis.Document, in analysis: DocumentAnalysis) throws -> Double {
-        ((document.measurements.chromaResidual ?? 0) - 0.03) * 100
+    func rawScore(_ input: PipelineInput) throws -> Double {
+        ((input.document?.measurements.chromaResidual ?? 0) - 0.03) * 100
     }
 }
 

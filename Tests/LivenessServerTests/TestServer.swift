@@ -13,13 +13,13 @@ import Testing
 final class FixedScorePipeline: LivenessPipeline {
     let score: Double
     init(score: Double) { self.score = score }
-    func rawScore(of document: DocumentAnalysis.Document, in analysis: DocumentAnalysis) throws -> Double { score }
+    func rawScore(_ input: PipelineInput) throws -> Double { score }
 }
 
 /// A pipeline that fails, as an unexpected internal error would.
 final class FailingPipeline: LivenessPipeline {
     struct Failure: Error {}
-    func rawScore(of document: DocumentAnalysis.Document, in analysis: DocumentAnalysis) throws -> Double { throw Failure() }
+    func rawScore(_ input: PipelineInput) throws -> Double { throw Failure() }
 }
 
 enum TestServer {

@@ -72,7 +72,7 @@ struct SynthTests {
             let blank = try Surface.make(.paper, width: 1712, height: 1080, colour: (175, 180, 178), seed: random.seed())
             let card = try CameraCapture.photograph(blank, random: &random, maximumSide: 1920, areaFraction: 0.4...0.6, maximumTilt: 15)
             bonaFide.append(try Self.peakiness(card.jpeg, centre: Geometry.apply(card.homography, to: Point(x: 856, y: 540))))
-            let shown = try ScreenReplay.show(blank, random: &random)
+            let shown = try ScreenReplay.show(blank, documentMillimetres: 85.6, random: &random)
             let replay = try CameraCapture.photograph(shown.emitted, random: &random, maximumSide: 1920, areaFraction: 0.5...0.8,
                                                       maximumTilt: 15, surroundings: 0.4)
             replays.append(try Self.peakiness(replay.jpeg, centre: Geometry.apply(replay.homography, to: shown.document.center)))

@@ -13,3 +13,15 @@ public enum SharedData {
     public static var greyCopies: String { root + "/data/dlc2021-greycopy-dev" }
     public static var faceSource: String { root + "/data/face-sources/deepface/img1.jpg" }
 }
+
+extension SharedData {
+    public static var screenRecaptures: String { root + "/data/screen-recapture-dev" }
+
+    /// The `labels.jsonl` lines of a set under `data/`, as dictionaries.
+    public static func labels(_ folder: String) throws -> [[String: String]] {
+        try String(contentsOfFile: folder + "/labels.jsonl", encoding: .utf8).split(whereSeparator: \.isNewline).map { line in
+            let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] ?? [:]
+            return object.compactMapValues { $0 as? String }
+        }
+    }
+}

@@ -115,6 +115,26 @@ int lv_draw_text(lv_mat *mat, const char *text, int x, int y, double scale, cons
 /// Magnitude of the 2-D DFT of a one-channel image (any depth), as 32-bit float, unshifted.
 int lv_dft_magnitude(const lv_mat *mat, lv_mat **out, lv_error *error);
 
+// MARK: Attack features (shim_features.cpp)
+/// Values per tile written by lv_tile_spectra.
+#define LV_TILE_STATS 9
+/// Spectral statistics of up to `max_tiles` square tiles (`tile` px, a power of two) spread evenly
+/// over an 8-bit BGR image at its own resolution. Per tile, LV_TILE_STATS floats: x, y (origin),
+/// luma standard deviation, luma peak and chroma peak (log of the strongest spectral bin over the
+/// median of its frequency ring, high-passed, windowed, JPEG grid frequencies excluded), luma and
+/// chroma fine detail (standard deviation below a 1 px Gaussian), the luma peak's frequency
+/// (cycles/pixel), the luma lattice peak (the same for the strongest bin at least 30 degrees
+/// from the first). `out` holds max_tiles * LV_TILE_STATS floats; `count` receives the tiles used.
+int lv_tile_spectra(const lv_mat *bgr, int tile, int max_tiles, float *out, int *count, lv_error *error);
+/// Values written by lv_colour_stats.
+#define LV_COLOUR_STATS 8
+/// Colour statistics of an 8-bit BGR image: saturation median and 99th percentile (pixels with
+/// value >= 40), value 1st, 50th and 99th percentiles, the blue-minus-red tint of the brightest
+/// 2 %, the fraction of clipped pixels (a channel >= 250), colourfulness (Hasler-Suesstrunk).
+int lv_colour_stats(const lv_mat *bgr, float out[LV_COLOUR_STATS], lv_error *error);
+/// Copies the part of `rect` inside the image.
+int lv_crop(const lv_mat *mat, int x, int y, int width, int height, lv_mat **out, lv_error *error);
+
 // MARK: Detectors
 int lv_cascade_load(const char *path, lv_cascade **out, lv_error *error);
 void lv_cascade_release(lv_cascade *cascade);

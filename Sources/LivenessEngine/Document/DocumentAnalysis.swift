@@ -20,6 +20,8 @@ public struct DocumentAnalysis: Sendable {
     }
 
     public var image: ImageInfo
+    /// The decoded photo, upright (for pipelines that look beyond the document).
+    public var frame: Mat
     public var documents: [Document]
     /// Statuses of the photo as a whole (empty = OK).
     public var statuses: [ValidationStatus]

@@ -58,7 +58,7 @@ public final class DocumentAnalyzer {
         }
         let info = DocumentAnalysis.ImageInfo(width: frame.cols, height: frame.rows, format: decoded.header.format,
                                               jpegQuality: decoded.header.jpegQuality, encodedBytes: decoded.encodedBytes)
-        return DocumentAnalysis(image: info, documents: documents, statuses: statuses, warnings: warnings, timings: timings)
+        return DocumentAnalysis(image: info, frame: frame, documents: documents, statuses: statuses, warnings: warnings, timings: timings)
     }
 
     /// Warps the document to its canonical size, turns it upright by its portrait, and measures it.

@@ -10,6 +10,13 @@ extension Mat {
         case bgrToGrey = 6, greyToBGR = 8, bgrToHSV = 40, bgrToLab = 44, bgrToYCrCb = 36, bgrToRGB = 4
     }
 
+    /// A copy of the pixels inside `rect` (rounded outwards to whole pixels, clipped to the image).
+    public func cropped(_ rect: Rect) throws -> Mat {
+        let left = Int(rect.x.rounded(.down)), top = Int(rect.y.rounded(.down))
+        let right = Int((rect.x + rect.width).rounded(.up)), bottom = Int((rect.y + rect.height).rounded(.up))
+        return try Mat.make { lv_crop(handle, Int32(left), Int32(top), Int32(right - left), Int32(bottom - top), $0, $1) }
+    }
+
     public func resized(width: Int, height: Int, interpolation: Interpolation = .area) throws -> Mat {
         try Mat.make { lv_resize(handle, Int32(width), Int32(height), interpolation.rawValue, $0, $1) }
     }

@@ -17,25 +17,35 @@ public final class LivenessChecker {
     /// A requested pipeline must be in the registry (the caller checks names first).
     public func check(_ bytes: [UInt8], request: LivenessRequest) throws -> LivenessCheckResult {
         let analysis = try analyzer.analyse(bytes)
+        let input = PipelineInput(analysis: analysis, region: request.region)
         var elapsed = 0.0
         let outcomes = try measure(&elapsed) {
-            try request.pipelines.map { try outcome(of: $0, on: analysis, ignoring: request.ignoring) }
+            try request.pipelines.map { try outcome(of: $0, on: input, ignoring: request.ignoring) }
         }
         return LivenessCheckResult(report: analysis.report(faceDetector: analyzer.faceDetector.backend),
                                    outcomes: outcomes, pipelineMilliseconds: elapsed)
     }
 
-    private func outcome(of requested: LivenessRequest.Pipeline, on analysis: DocumentAnalysis,
+    /// This worker's instance of a pipeline (nil when not available).
+    public func pipeline(_ kind: PipelineKind) -> (any LivenessPipeline)? { pipelines[kind] }
+
+    /// One pipeline's outcome on an analysed photo. The whole-frame region scores any picture,
+    /// so only the document region has document statuses.
+    public func outcome(of requested: LivenessRequest.Pipeline, on input: PipelineInput,
                          ignoring ignored: Set<ValidationStatus>) throws -> PipelineOutcome {
-        let status = analysis.blockingStatus(ignoring: ignored, requiresPortrait: requested.kind.needsPortrait)
-        guard status == .ok, let document = analysis.documents.first else {
-            return PipelineOutcome(pipeline: requested, status: status == .ok ? .documentNotFound : status, warnings: [])
+        let analysis = input.analysis
+        if input.region == .document {
+            let status = analysis.blockingStatus(ignoring: ignored, requiresPortrait: requested.kind.needsPortrait)
+            guard status == .ok, input.document != nil else {
+                return PipelineOutcome(pipeline: requested, status: status == .ok ? .documentNotFound : status, warnings: [])
+            }
         }
         guard let pipeline = pipelines[requested.kind], let descriptor = registry.descriptor(for: requested.kind) else {
             preconditionFailure("pipeline \(requested.kind) requested but not available; the caller checks names first")
         }
-        let score = try pipeline.rawScore(of: document, in: analysis)
-        return PipelineOutcome(pipeline: requested, status: .ok, warnings: analysis.warnings, score: score,
-                               probability: descriptor.operatingPoints.probability(score: score, level: requested.calibration))
+        let score = try pipeline.rawScore(input)
+        let points = descriptor.operatingPoints(for: input.region)
+        return PipelineOutcome(pipeline: requested, status: .ok, warnings: input.region == .document ? analysis.warnings : [],
+                               score: score, probability: points.probability(score: score, level: requested.calibration))
     }
 }

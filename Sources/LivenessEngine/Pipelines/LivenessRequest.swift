@@ -17,10 +17,13 @@ public struct LivenessRequest: Sendable {
     public var pipelines: [Pipeline]
     /// Validation statuses the client chose to ignore (only the ignorable ones have an effect).
     public var ignoring: Set<ValidationStatus>
+    /// What the pipelines score: the document (default, with its validation) or the whole photo.
+    public var region: PipelineRegion
 
-    public init(pipelines: [Pipeline], ignoring: Set<ValidationStatus> = []) {
+    public init(pipelines: [Pipeline], ignoring: Set<ValidationStatus> = [], region: PipelineRegion = .document) {
         self.pipelines = pipelines
         self.ignoring = ignoring
+        self.region = region
     }
 }
 

@@ -20,9 +20,20 @@ public struct PipelineRegistry: Sendable {
         descriptors = implemented.filter { allowed.contains($0.kind) }.sorted { order[$0.kind]! < order[$1.kind]! }
     }
 
-    /// The pipelines implemented in this version of the engine. None of the detectors has landed
-    /// yet; they register here as they do.
-    public static let builtIn: [PipelineDescriptor] = []
+    /// The pipelines of this engine whose models are installed (`ModelLibrary.defaultDirectory()`),
+    /// loaded once. A model that fails to load is left out and its reason kept in `builtInProblems`.
+    public static var builtIn: [PipelineDescriptor] { loadedBuiltIn.descriptors }
+    /// Why an installed model could not be loaded (empty when all loaded).
+    public static var builtInProblems: [String] { loadedBuiltIn.problems }
+
+    private static let loadedBuiltIn: (descriptors: [PipelineDescriptor], problems: [String]) = {
+        guard let directory = ModelLibrary.defaultDirectory() else { return ([], ["no Models directory found (set LIVENESS_MODELS)"]) }
+        do {
+            return (try ModelLibrary.cueDescriptors(in: directory), [])
+        } catch {
+            return ([], ["\(error)"])
+        }
+    }()
 
     public var availableKinds: [PipelineKind] { descriptors.map(\.kind) }
 

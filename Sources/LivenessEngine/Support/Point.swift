@@ -36,10 +36,20 @@ public struct Rect: Sendable, Hashable, Codable {
         [Point(x: x, y: y), Point(x: x + width, y: y), Point(x: x + width, y: y + height), Point(x: x, y: y + height)]
     }
 
+    /// The rectangle grown by `amount` on every side (shrunk when negative).
+    public func expanded(by amount: Double) -> Rect {
+        Rect(x: x - amount, y: y - amount, width: width + 2 * amount, height: height + 2 * amount)
+    }
+
+    /// The overlap of two rectangles (zero-sized when they do not meet).
+    public func intersection(_ other: Rect) -> Rect {
+        let left = max(x, other.x), top = max(y, other.y)
+        return Rect(x: left, y: top, width: max(0, min(x + width, other.x + other.width) - left),
+                    height: max(0, min(y + height, other.y + other.height) - top))
+    }
+
     public func intersectionOverUnion(_ other: Rect) -> Double {
-        let ix = max(0, min(x + width, other.x + other.width) - max(x, other.x))
-        let iy = max(0, min(y + height, other.y + other.height) - max(y, other.y))
-        let intersection = ix * iy
+        let intersection = self.intersection(other).area
         let union = area + other.area - intersection
         return union > 0 ? intersection / union : 0
     }

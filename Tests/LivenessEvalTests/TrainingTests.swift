@@ -1,0 +1,50 @@
+import Foundation
+import LivenessEngine
+import LivenessEval
+import Testing
+
+struct TrainingTests {
+    /// Two features: the first separates the classes (attacks low), the second is noise.
+    static func rows() -> (rows: [[Double]], bonaFide: [Bool]) {
+        var rows: [[Double]] = [], labels: [Bool] = []
+        for i in 0..<200 {
+            let live = i % 2 == 0
+            let jitter = Double((i * 37) % 17) / 17 - 0.5
+            rows.append([(live ? 5.0 : 3.0) + jitter * 2.2, Double((i * 53) % 29)])
+            labels.append(live)
+        }
+        return (rows, labels)
+    }
+
+    @Test func logisticHeadLearnsTheSeparatingFeatureAndItsSign() throws {
+        let (rows, labels) = Self.rows()
+        let head = try LogisticRegressionTrainer.fit(features: ["cue", "noise"], rows: rows, bonaFide: labels)
+        #expect(head.weights[0] > 1, "bona fide have the higher cue, so its weight is positive")
+        #expect(abs(head.weights[1]) < abs(head.weights[0]) / 5)
+        let correct = zip(rows, labels).filter { (head.score($0.0) > 0) == $0.1 }.count
+        #expect(correct >= 180)
+        let again = try LogisticRegressionTrainer.fit(features: ["cue", "noise"], rows: rows, bonaFide: labels)
+        #expect(again == head, "deterministic")
+    }
+
+    @Test func trainingRefusesOneClass() {
+        #expect(throws: ModelError.self) {
+            try LogisticRegressionTrainer.fit(features: ["a"], rows: [[1], [2], [3]], bonaFide: [true, true, true])
+        }
+    }
+
+    @Test func featureSeparationIsTheAreaUnderTheROC() {
+        #expect(FeatureSeparation.area([3, 4], [1, 2]) == 1)
+        #expect(FeatureSeparation.area([1, 2], [3, 4]) == 0)
+        #expect(FeatureSeparation.area([1, 2], [1, 2]) == 0.5)
+    }
+
+    @Test func featureTableRoundTripsThroughCSV() throws {
+        let values = AttackFeatures.names.indices.map { Double($0) / 3 }
+        let rows = [
+            FeatureRow(file: "a.jpg", isAttack: false, species: "none", region: .document, status: "OK", values: values),
+            FeatureRow(file: "b.jpg", isAttack: true, species: "screen_replay", region: .frame, status: "DOCUMENT_NOT_FOUND", values: nil),
+        ]
+        #expect(try FeatureTable.read(FeatureTable.csv(rows)) == rows)
+    }
+}

@@ -1,7 +1,7 @@
 import Foundation
 
 /// A labelled image set: `labels.jsonl` (one JSON object per line with `file`, `class`
-/// `bona_fide`|`attack`, and `species` for attacks — what `liveness synth` writes and
+/// `bona_fide`|`attack` (any other class is an attack of that name), and `species` for attacks — what `liveness synth` writes and
 /// ../shared/data uses), or else one folder per class: `bona_fide/` and one folder per attack
 /// species (`screen_replay/`, `printed_copy/`, ...).
 public struct LabelledSet: Sendable {
@@ -28,12 +28,12 @@ public struct LabelledSet: Sendable {
                 } catch {
                     throw LabelledSetError(message: "\(labels) line \(index + 1): expected {\"file\", \"class\", \"species\"}: \(error)")
                 }
-                guard label.class == "bona_fide" || label.class == "attack" else {
-                    throw LabelledSetError(message: "\(labels) line \(index + 1): class must be bona_fide or attack, not '\(label.class)'")
-                }
-                let isAttack = label.class == "attack"
+                guard !label.class.isEmpty else { throw LabelledSetError(message: "\(labels) line \(index + 1): empty class") }
+                // Any class but bona_fide is an attack; sets that name the attack as the class
+                // (DLC-2021's "printed_copy") keep it as the species when none is given.
+                let isAttack = label.class != "bona_fide"
                 return Item(path: folder + "/" + label.file, file: label.file, isAttack: isAttack,
-                            species: isAttack ? (label.species ?? "unknown") : "none")
+                            species: isAttack ? (label.species ?? (label.class == "attack" ? "unknown" : label.class)) : "none")
             }
         } else {
             let classes = try FileManager.default.contentsOfDirectory(atPath: folder).sorted()

@@ -8,10 +8,11 @@ public enum PADEvaluation {
     ///   - region: what the pipelines score (the document, or the whole photo).
     ///   - makeChecker: builds one worker's engine (called once per worker).
     ///   - progress: called after each image with (done, total), from any worker.
-    public static func run(_ set: LabelledSet, pipelines: [PipelineKind], region: PipelineRegion = .document, workers: Int,
+    public static func run(_ set: LabelledSet, pipelines: [PipelineKind], region: PipelineRegion = .document,
+                           ignoring: Set<ValidationStatus> = [], workers: Int,
                            makeChecker: @Sendable () throws -> LivenessChecker,
                            progress: @Sendable (Int, Int) -> Void = { _, _ in }) throws -> [ScoreRecord] {
-        let request = LivenessRequest(pipelines: pipelines.map { LivenessRequest.Pipeline(kind: $0) }, region: region)
+        let request = LivenessRequest(pipelines: pipelines.map { LivenessRequest.Pipeline(kind: $0) }, ignoring: ignoring, region: region)
         return try ParallelWork.map(count: set.items.count, threads: workers, makeWorker: makeChecker, work: { checker, index in
             records(for: set.items[index], pipelines: pipelines, request: request, checker: checker)
         }, progress: progress).flatMap { $0 }

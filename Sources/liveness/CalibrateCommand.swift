@@ -22,7 +22,12 @@ struct CalibrateCommand: ParsableCommand {
             throw CLIFailure.badInput("\(error)")
         }
         let bonaFide = records.filter { !$0.isAttack }.compactMap(\.score)
-        let attacks = records.filter(\.isAttack).compactMap(\.score)
+        // A pipeline is calibrated against its own attacks (a print is not a screen replay's
+        // business) when the set names them; otherwise against every attack.
+        let own = PipelineKind(name: pipeline).map(TrainingTarget.attackSpecies(for:)) ?? []
+        let attackRecords = records.filter(\.isAttack)
+        let attacks = (attackRecords.contains { own.contains($0.species) } ? attackRecords.filter { own.contains($0.species) } : attackRecords)
+            .compactMap(\.score)
         let points: OperatingPoints
         do { points = try OperatingPointFit.fit(bonaFide: bonaFide, attacks: attacks) } catch { throw CLIFailure.badInput("\(pipeline): \(error)") }
         let file = CalibrationFile(pipeline: pipeline, operatingPoints: points, bonaFideCount: bonaFide.count, attackCount: attacks.count,

@@ -15,6 +15,8 @@ struct EvalCommand: ParsableCommand {
     @Option(help: "Operating level whose threshold the APCER/BPCER/ACER columns use (REGULAR, SOFT, HARD); default: the set's own APCER-5 % point.")
     var calibration: String?
     @Option(help: "Folder for scores.csv, report.md and the DET curves.") var out: String
+    @Option(help: "Comma-separated validation statuses to ignore (DOCUMENT_CROPPED, DOCUMENT_IS_COLORLESS), as errors_to_ignore.")
+    var ignore: String?
     @Option(help: "Region the pipelines score: document, or frame (the whole photo, for pictures that are not documents).") var region = "document"
     @Option(help: "Parallel workers (default: one per core).") var workers = ProcessInfo.processInfo.activeProcessorCount
     @OptionGroup var engine: EngineOptions
@@ -35,11 +37,18 @@ struct EvalCommand: ParsableCommand {
             level = parsed
         }
         guard let region = PipelineRegion(rawValue: region) else { throw CLIFailure.badInput("unknown region '\(region)' (document, frame)") }
+        var ignored: Set<ValidationStatus> = []
+        for name in ignore.map(ServerConfiguration.splitList) ?? [] {
+            guard let status = ValidationStatus(rawValue: name), status.isIgnorable else {
+                throw CLIFailure.badInput("'\(name)' cannot be ignored (ignorable: DOCUMENT_CROPPED, DOCUMENT_IS_COLORLESS)")
+            }
+            ignored.insert(status)
+        }
         let set: LabelledSet
         do { set = try LabelledSet(folder: data) } catch { throw CLIFailure.badInput("\(error)") }
         let configuration = engine.analyzerConfiguration()
         let bar = ProgressBar("eval")
-        let records = try PADEvaluation.run(set, pipelines: registry.availableKinds, region: region, workers: workers, makeChecker: {
+        let records = try PADEvaluation.run(set, pipelines: registry.availableKinds, region: region, ignoring: ignored, workers: workers, makeChecker: {
             try LivenessChecker(analyzer: DocumentAnalyzer(configuration: configuration), registry: registry)
         }, progress: bar.update)
         let reports = registry.descriptors.map { descriptor in

@@ -30,24 +30,42 @@ struct TrainCommand: ParsableCommand {
         } else {
             throw CLIFailure.badInput("give --data or --features")
         }
-        var heads: [PipelineRegion: LogisticHead] = [:]
+        var heads: [PipelineRegion: [LogisticHead]] = [:]
+        var provisional: [PipelineRegion: CalibrationFile] = [:]
         var counts: [String: String] = [:]
         for region in PipelineRegion.allCases {
             let training = TrainingTarget.rows(rows, for: kind, region: region)
-            do {
-                heads[region] = try LogisticRegressionTrainer.fit(features: AttackFeatures.names, rows: training.map { $0.values! },
-                                                                  bonaFide: training.map { !$0.isAttack }, l2: l2)
-            } catch {
-                throw CLIFailure.badInput("\(region.rawValue) head: \(error)")
+            let bonaFide = training.filter { !$0.isAttack }
+            // One head per attack species present: bona fide against that species alone.
+            for species in TrainingTarget.attackSpecies(for: kind).sorted() {
+                let attacks = training.filter { $0.species == species }
+                guard !attacks.isEmpty else { continue }
+                let rows = bonaFide + attacks
+                do {
+                    heads[region, default: []].append(try LogisticRegressionTrainer.fit(
+                        species: species, features: AttackFeatures.names, rows: rows.map { $0.values! }, bonaFide: rows.map { !$0.isAttack }, l2: l2))
+                } catch {
+                    throw CLIFailure.badInput("\(region.rawValue) \(species) head: \(error)")
+                }
+                counts["\(region.rawValue)_\(species)"] = String(attacks.count)
             }
-            counts["\(region.rawValue)_bona_fide"] = String(training.filter { !$0.isAttack }.count)
-            counts["\(region.rawValue)_attacks"] = String(training.filter(\.isAttack).count)
-            let scores = training.map { heads[region]!.score($0.values!) }
-            let rates = ErrorRates(bonaFide: zip(training, scores).filter { !$0.0.isAttack }.map(\.1),
-                                   attacks: zip(training, scores).filter { $0.0.isAttack }.map(\.1))
+            guard let regionHeads = heads[region] else { throw CLIFailure.badInput("no \(kind.canonicalName) attacks in the training data") }
+            counts["\(region.rawValue)_bona_fide"] = String(bonaFide.count)
+            let scores = training.map { row in regionHeads.map { $0.score(row.values!) }.min()! }
+            let bonaFideScores = zip(training, scores).filter { !$0.0.isAttack }.map(\.1)
+            let attackScores = zip(training, scores).filter { $0.0.isAttack }.map(\.1)
+            // Provisional operating points from the training rows themselves, so the model loads
+            // for `liveness eval` on the calibration split; `liveness calibrate` replaces them.
+            provisional[region] = CalibrationFile(pipeline: kind.canonicalName,
+                                                  operatingPoints: try OperatingPointFit.fit(bonaFide: bonaFideScores, attacks: attackScores),
+                                                  bonaFideCount: bonaFideScores.count, attackCount: attackScores.count,
+                                                  source: "training split (provisional: run liveness calibrate on a separate split)",
+                                                  fittedAt: ISO8601DateFormatter().string(from: Date()))
+            let rates = ErrorRates(bonaFide: bonaFideScores, attacks: attackScores)
             print("\(region.rawValue): \(training.count) rows, training EER \(String(format: "%.2f", 100 * rates.equalErrorRate)) %")
-            for (name, weight) in zip(AttackFeatures.names, heads[region]!.weights).sorted(by: { abs($0.1) > abs($1.1) }) {
-                print("  \(name.padding(toLength: 20, withPad: " ", startingAt: 0)) \(String(format: "%+.3f", weight))")
+            for head in regionHeads {
+                let strongest = zip(head.features, head.weights).sorted { abs($0.1) > abs($1.1) }.prefix(6)
+                print("  \(head.species ?? "all"): " + strongest.map { "\($0.0) \(String(format: "%+.2f", $0.1))" }.joined(separator: ", "))
             }
         }
         let version = URL(fileURLWithPath: out).lastPathComponent
@@ -59,6 +77,8 @@ struct TrainCommand: ParsableCommand {
         let model = CueModel(pipeline: kind.canonicalName, version: version, heads: heads, training: training)
         try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
         try model.encoded().write(to: URL(fileURLWithPath: out + "/model.json"))
-        print("wrote \(out)/model.json")
+        try provisional[.document]!.encoded().write(to: URL(fileURLWithPath: out + "/calibration.json"))
+        try provisional[.frame]!.encoded().write(to: URL(fileURLWithPath: out + "/calibration-frame.json"))
+        print("wrote \(out)/model.json and provisional calibration.json, calibration-frame.json")
     }
 }

@@ -34,7 +34,7 @@ struct CuePipelineTests {
 
     @Test func aModelReadingUnknownFeaturesIsRefused() throws {
         let head = LogisticHead(features: ["no_such_feature"], mean: [0], scale: [1], weights: [1], bias: 0)
-        let model = CueModel(pipeline: "screen-replay", version: "0", heads: [.document: head, .frame: head], training: [:])
+        let model = CueModel(pipeline: "screen-replay", version: "0", heads: [.document: [head], .frame: [head]], training: [:])
         #expect(throws: ModelError.self) { try CuePipeline(model: model) }
     }
 

@@ -5,13 +5,16 @@ import Foundation
 /// the features are few, physically meaningful and roughly monotone in their cue, so a linear
 /// head generalises from simulation better than a flexible one, and each weight can be read.
 public struct LogisticHead: Sendable, Codable, Equatable {
+    /// The attack species this head separates from bona fide (nil: all of the pipeline's).
+    public var species: String?
     public var features: [String]
     public var mean: [Double]
     public var scale: [Double]
     public var weights: [Double]
     public var bias: Double
 
-    public init(features: [String], mean: [Double], scale: [Double], weights: [Double], bias: Double) {
+    public init(species: String? = nil, features: [String], mean: [Double], scale: [Double], weights: [Double], bias: Double) {
+        self.species = species
         self.features = features
         self.mean = mean
         self.scale = scale

@@ -9,7 +9,7 @@ public enum LogisticRegressionTrainer {
     ///   - rows: feature vectors in `features`' order.
     ///   - bonaFide: the label of each row (true = bona fide, the positive class of the score).
     ///   - l2: penalty on the standardised weights (not on the bias).
-    public static func fit(features: [String], rows: [[Double]], bonaFide: [Bool], l2: Double = 1.0) throws -> LogisticHead {
+    public static func fit(species: String? = nil, features: [String], rows: [[Double]], bonaFide: [Bool], l2: Double = 1.0) throws -> LogisticHead {
         let positives = bonaFide.filter { $0 }.count, negatives = bonaFide.count - positives
         guard positives >= 2, negatives >= 2 else { throw ModelError("training needs at least 2 bona fide and 2 attack rows (\(positives), \(negatives))") }
         let d = features.count
@@ -48,7 +48,7 @@ public enum LogisticRegressionTrainer {
             for a in 0..<n { beta[a] += step[a] }
             if step.map(abs).max()! < 1e-8 { break }
         }
-        return LogisticHead(features: features, mean: mean, scale: scale, weights: Array(beta[1...]), bias: beta[0])
+        return LogisticHead(species: species, features: features, mean: mean, scale: scale, weights: Array(beta[1...]), bias: beta[0])
     }
 
     /// Gaussian elimination with partial pivoting.

@@ -186,11 +186,32 @@ struct ArgosTests {
                 #expect(response.errorObject["message"] as? String == "callbackUrl is required: this server answers asynchronously only; give a callbackUrl")
             }
         }
-        let (off, _) = try DialectTest.setUp { $0.dialects.argos = false }
-        try await buildApplication(configuration: off, implementedPipelines: TestServer.pipelines()).test(.router) { client in
+        // A body over the limit: 413 with 1003.
+        var small = configuration
+        small.maxBodyBytes = 1000
+        try await buildApplication(configuration: small, implementedPipelines: TestServer.pipelines(), store: store).test(.router) { client in
             try await client.execute(uri: "/modules/document", method: .post, headers: DialectTest.headers(key: issued.key),
                                      body: DialectTest.argosBody()) { response in
-                #expect(response.status == .notFound)
+                #expect(response.status == .contentTooLarge)
+                #expect(response.errorObject["errorCode"] as? String == "1003")
+                #expect(response.errorObject["statusCode"] as? Int == 413)
+            }
+        }
+        // Each dialect switched off: its routes are gone, the others stay.
+        let (off, _) = try DialectTest.setUp {
+            $0.dialects.argos = false
+            $0.dialects.generic = false
+            $0.dialects.idLive = false
+        }
+        try await buildApplication(configuration: off, implementedPipelines: TestServer.pipelines()).test(.router) { client in
+            for uri in ["/modules/document", "/api/v1/document/liveness", "/check_liveness", "/check_liveness_file"] {
+                try await client.execute(uri: uri, method: .post, headers: DialectTest.headers(key: issued.key),
+                                         body: DialectTest.argosBody()) { response in
+                    #expect(response.status == .notFound, "\(uri)")
+                }
+            }
+            try await client.execute(uri: "/api_version", method: .get) { response in
+                #expect(response.status == .ok)
             }
         }
     }

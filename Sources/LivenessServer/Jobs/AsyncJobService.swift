@@ -96,9 +96,11 @@ struct AsyncJobService: Service {
     private func deliver(_ job: AsyncJob, logger: Logger) async {
         let attempt = job.attempts + 1
         var failure: String?
+        var retryable = true
         do {
             guard let workspaceName = job.workspace, let workspace = try await store.workspace(named: workspaceName) else {
-                throw OutboundError(kind: .invalidURL, message: "the job's workspace no longer exists; nothing to sign with")
+                retryable = false
+                throw OutboundError(kind: .invalidURL, message: "the job's workspace does not exist; there is no secret to sign with")
             }
             try await sender.deliver(body: Array((job.responseBody ?? "").utf8), to: job.callbackURL, transactionID: job.id,
                                      attempt: attempt, secret: workspace.callbackSecret)
@@ -106,7 +108,8 @@ struct AsyncJobService: Service {
             failure = (error as? OutboundError)?.message ?? String(reflecting: error)
         }
         if Task.isCancelled, failure != nil { return }   // shutting down: not the receiver's fault; retried after restart
-        let retryAt = failure != nil && attempt < settings.maxAttempts ? now().addingTimeInterval(settings.delay(afterAttempts: attempt).timeInterval) : nil
+        let retryAt = failure != nil && retryable && attempt < settings.maxAttempts
+            ? now().addingTimeInterval(settings.delay(afterAttempts: attempt).timeInterval) : nil
         do {
             try await store.recordAttempt(id: job.id, delivered: failure == nil, error: failure, retryAt: retryAt, at: now())
         } catch {

@@ -23,6 +23,11 @@ struct CallbackRestartTests {
         let key = try #require(fields["api key"]), secret = try #require(fields["callback secret"])
         let listed = try ServerProcess.run(["keys", "list", "--database", database])
         #expect(listed.output.contains(try #require(fields["key id"])) && !listed.output.contains(key))
+        // A second key, revoked with the CLI: the server refuses it.
+        let other = try ServerProcess.run(["keys", "create", "--workspace", "acme", "--database", database]).output
+        let revokedKey = try #require(other.split(separator: "\n").first { $0.hasPrefix("api key") }?.split(separator: " ").last.map(String.init))
+        #expect(try ServerProcess.run(["keys", "revoke", revokedKey, "--database", database]).status == 0)
+        #expect(try ServerProcess.run(["keys", "revoke", revokedKey, "--database", database]).status == 2, "already revoked")
 
         let receiver = CallbackReceiver()
         try await receiver.serve { base in
@@ -49,8 +54,10 @@ struct CallbackRestartTests {
 
             environment["LIVENESS_ASYNC_DELAY_MS"] = "0"
             let second = ServerProcess()
-            _ = try await second.start(environment: environment)
+            let port2 = try await second.start(environment: environment)
             let delivery = try #require(await receiver.waitForDeliveries(1).first)
+            let (refused, _) = try await ServerProcess.post("http://127.0.0.1:\(port2)/modules/document", json: body, headers: ["x-api-key": revokedKey])
+            #expect(refused == 401)
             #expect(DialectTest.verify(delivery, secret: secret))
             #expect(delivery.json["transactionId"] as? String == id)
             #expect(delivery.json["apiType"] as? String == "id_live_doc")

@@ -171,11 +171,12 @@ struct GenericDialectTests {
         }
     }
 
-    @Test("image URLs are fetched (allow-listed local server): image/* accepted, other content types and oversize refused")
+    @Test("image URLs are fetched (allow-listed local server): image/* accepted; other content types, errors, timeouts, oversize refused")
     func imageURLs() async throws {
         let (configuration, store) = try DialectTest.setUp {
             $0.outbound.allowed = DialectTest.loopback
             $0.outbound.fetchMaxBytes = TestServer.goodCard.count + 10
+            $0.outbound.fetchTimeout = .milliseconds(300)
         }
         let issued = try await DialectTest.issueKey(store)
         let receiver = CallbackReceiver(image: TestServer.goodCard)
@@ -189,7 +190,8 @@ struct GenericDialectTests {
                     #expect(abs((response.object["score"] as? Double ?? -1) - 0.375) < 1e-6)
                 }
                 for (path, status, code) in [("/page.html", HTTPResponse.Status.unsupportedMediaType, "IMAGE_URL_NOT_AN_IMAGE"),
-                                             ("/missing.jpg", .badGateway, "IMAGE_URL_UNREACHABLE")] {
+                                             ("/missing.jpg", .badGateway, "IMAGE_URL_UNREACHABLE"),
+                                             ("/slow.jpg", .gatewayTimeout, "IMAGE_URL_TIMEOUT")] {
                     try await client.execute(uri: Self.uri, method: .post, headers: headers,
                                              body: Self.body(["documentImageBase": base + path])) { response in
                         #expect(response.status == status)

@@ -32,7 +32,8 @@ struct DialectServices {
     func addRoutes(to router: Router<LivenessRequestContext>) {
         if configuration.dialects.argos {
             ArgosController(argos: argos, authenticator: authenticator, jobs: store, wakeup: wakeup, outbound: outbound,
-                            maxBodyBytes: configuration.maxBodyBytes, requireCallback: configuration.dialects.argosRequiresCallback)
+                            maxBodyBytes: configuration.maxBodyBytes, requireCallback: configuration.dialects.argosRequiresCallback,
+                            imageLimits: configuration.imageLimits)
                 .addRoutes(to: router)
         }
         if configuration.dialects.generic {

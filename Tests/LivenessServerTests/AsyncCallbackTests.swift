@@ -102,12 +102,21 @@ struct AsyncCallbackTests {
         #expect(receiver.deliveries.count == 2)
     }
 
-    @Test("a callback URL that the outbound policy refuses is answered 1003 at once, and nothing is queued")
+    @Test("a callback URL that the outbound policy refuses, or a photo that is no image, is answered 1003 at once; nothing is queued")
     func refusedCallbackURL() async throws {
         let (configuration, store) = try DialectTest.setUp()
         let issued = try await DialectTest.issueKey(store)
         let app = try buildApplication(configuration: configuration, implementedPipelines: TestServer.pipelines(), store: store)
         try await app.test(.router) { client in
+            try await client.execute(uri: "/modules/document", method: .post, headers: DialectTest.headers(key: issued.key),
+                                     body: DialectTest.argosBody(image: Array("GIF89a not ours".utf8),
+                                                                 extra: ["callbackUrl": "https://example.com/callback"])) { response in
+                #expect(response.status == .badRequest)
+                #expect(response.errorObject["message"] as? String
+                    == "Fail to process data: idImage: not an image in a supported format (JPEG, PNG, WebP, BMP, TIFF)")
+                let id = try #require(response.errorObject["transactionId"] as? String)
+                #expect(try await store.job(id: id) == nil)
+            }
             try await client.execute(uri: "/modules/document", method: .post, headers: DialectTest.headers(key: issued.key),
                                      body: DialectTest.argosBody(extra: ["callbackUrl": "http://169.254.169.254/latest/meta-data"])) { response in
                 #expect(response.status == .badRequest)

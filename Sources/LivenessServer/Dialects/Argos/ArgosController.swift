@@ -1,5 +1,6 @@
 import Foundation
 import HTTPTypes
+import LivenessEngine
 import Hummingbird
 import LivenessStore
 
@@ -15,6 +16,7 @@ struct ArgosController {
     let outbound: OutboundHTTP
     let maxBodyBytes: Int
     let requireCallback: Bool
+    let imageLimits: ImageLimits
 
     func addRoutes(to router: Router<LivenessRequestContext>) {
         router.post("modules/document") { request, context in try await document(request, context: context) }
@@ -61,11 +63,16 @@ struct ArgosController {
         }
     }
 
-    /// The asynchronous path: the callback URL is vetted now (so a refused one is an immediate
-    /// 1003, not a failed callback later), the job and its photo are written to the outbox, and
-    /// only then is the client told 201.
+    /// The asynchronous path: the photo's header and the callback URL are checked now (so a
+    /// non-image or a refused URL is an immediate 1003, not a callback later), the job and its
+    /// photo are written to the outbox, and only then is the client told 201.
     private func accept(_ parsed: ArgosRequest, image: [UInt8], callbackURL: String, workspace: Workspace,
                         context: LivenessRequestContext) async throws -> Response {
+        do {
+            try ImagePrecheck.check(image, limits: imageLimits)
+        } catch {
+            throw ArgosError.failToProcess("idImage: \(error.message)", status: error.tooLarge ? .contentTooLarge : .badRequest)
+        }
         do {
             _ = try await outbound.vet(callbackURL)
         } catch {

@@ -6,7 +6,7 @@ import Testing
 
 /// A real HTTP receiver for callbacks and image URLs, served by Hummingbird on a free port:
 /// `POST /callback` records each delivery and answers the next status of `statuses` (then 200);
-/// `GET /image.jpg` serves `image` as image/jpeg (`/slow.jpg` after 2 s), `GET /page.html` serves text/html.
+/// `GET /image.jpg` serves `image` as image/jpeg (`/slow.jpg` after 3 s), `GET /page.html` serves text/html.
 final class CallbackReceiver: @unchecked Sendable {
     struct Delivery: Sendable {
         var headers: HTTPFields
@@ -74,8 +74,8 @@ final class CallbackReceiver: @unchecked Sendable {
             Response(status: .ok, headers: [.contentType: "image/jpeg"], body: .init(byteBuffer: ByteBuffer(bytes: self.image)))
         }
         router.get("slow.jpg") { _, _ in
-            // Longer than the tests' fetch timeout; short enough not to hold up the receiver's shutdown.
-            try await Task.sleep(for: .seconds(2))
+            // Far longer than the test's 0.5 s fetch timeout; short enough not to hold up the receiver's shutdown long.
+            try await Task.sleep(for: .seconds(3))
             return Response(status: .ok, headers: [.contentType: "image/jpeg"], body: .init(byteBuffer: ByteBuffer(bytes: self.image)))
         }
         router.get("page.html") { _, _ in

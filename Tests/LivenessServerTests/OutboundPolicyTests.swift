@@ -32,7 +32,7 @@ struct OutboundPolicyTests {
                 if url.contains("localhost") { #expect(error.message.contains("localhost (resolves to ")) }
             }
         }
-        for url in ["ftp://example.com/", "not a url", "http:///path"] {
+        for url in ["ftp://example.com/", "not a url", "http:///path", "http://localhost./"] {
             do {
                 _ = try await http.vet(url)
                 Issue.record("\(url) accepted")

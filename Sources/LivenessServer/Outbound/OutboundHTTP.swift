@@ -24,6 +24,11 @@ struct OutboundHTTP: Sendable {
             throw OutboundError(kind: .invalidURL, message: "'\(text.prefix(200))' is not an absolute http(s) URL")
         }
         if host.hasPrefix("["), host.hasSuffix("]") { host = String(host.dropFirst().dropLast()) }
+        // A fully-qualified `host.` would not match the vetted-address override and be resolved
+        // again by the client: refused rather than risk a second, unvetted answer.
+        guard !host.hasSuffix(".") else {
+            throw OutboundError(kind: .invalidURL, message: "'\(text.prefix(200))': write the host without a trailing dot")
+        }
         let addresses: [IPAddress]
         do {
             addresses = try await HostResolver.addresses(of: host)

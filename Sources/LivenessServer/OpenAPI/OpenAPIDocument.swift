@@ -17,6 +17,7 @@ enum OpenAPIDocument {
     "/check_liveness": {
       "post": {
         "operationId": "checkLiveness",
+        "security": [{}, { "ApiKeyAuth": [] }],
         "summary": "Check the liveness of a document photo sent as base64 JSON",
         "requestBody": {
           "required": true,
@@ -36,6 +37,7 @@ enum OpenAPIDocument {
     "/check_liveness_file": {
       "post": {
         "operationId": "checkLivenessFile",
+        "security": [{}, { "ApiKeyAuth": [] }],
         "summary": "Check the liveness of a document photo uploaded as a multipart file",
         "parameters": [
           { "name": "pipelines", "in": "query", "required": true, "style": "form", "explode": false,
@@ -94,6 +96,7 @@ enum OpenAPIDocument {
     "/bi_report": {
       "get": {
         "operationId": "biReport",
+        "security": [{}, { "ApiKeyAuth": [] }],
         "summary": "Counts of the checks made between two UTC days, both inclusive",
         "parameters": [
           { "name": "date_from", "in": "query", "required": true, "schema": { "type": "string", "format": "date" } },

@@ -1,7 +1,7 @@
 import Foundation
 
 /// A labelled image set: `labels.jsonl` (one JSON object per line with `file`, `class`
-/// `bona_fide`|`attack` (any other class is an attack of that name), and `species` for attacks — what `liveness synth` writes and
+/// `bona_fide`|`attack` (or an attack species as the class, as DLC-2021 writes it), and `species` for attacks — what `liveness synth` writes and
 /// ../shared/data uses), or else one folder per class: `bona_fide/` and one folder per attack
 /// species (`screen_replay/`, `printed_copy/`, ...).
 public struct LabelledSet: Sendable {
@@ -14,6 +14,11 @@ public struct LabelledSet: Sendable {
     }
 
     public var items: [Item]
+
+    /// Attack species a set may also give as its class.
+    public static let attackSpecies: Set<String> = [
+        "screen_replay", "printed_copy", "grey_copy", "portrait_substitution", "digital_manipulation", "printed_photo",
+    ]
 
     public static let imageExtensions: Set<String> = ["jpg", "jpeg", "png", "webp", "bmp", "tif", "tiff"]
 
@@ -28,9 +33,12 @@ public struct LabelledSet: Sendable {
                 } catch {
                     throw LabelledSetError(message: "\(labels) line \(index + 1): expected {\"file\", \"class\", \"species\"}: \(error)")
                 }
-                guard !label.class.isEmpty else { throw LabelledSetError(message: "\(labels) line \(index + 1): empty class") }
-                // Any class but bona_fide is an attack; sets that name the attack as the class
-                // (DLC-2021's "printed_copy") keep it as the species when none is given.
+                // Sets that name the attack as the class (DLC-2021's "printed_copy") keep it as
+                // the species when none is given; any other class is a labelling mistake.
+                guard ["bona_fide", "attack"].contains(label.class) || Self.attackSpecies.contains(label.class) else {
+                    throw LabelledSetError(message: "\(labels) line \(index + 1): class must be bona_fide, attack or an attack species "
+                        + "(\(Self.attackSpecies.sorted().joined(separator: ", "))), not '\(label.class)'")
+                }
                 let isAttack = label.class != "bona_fide"
                 return Item(path: folder + "/" + label.file, file: label.file, isAttack: isAttack,
                             species: isAttack ? (label.species ?? (label.class == "attack" ? "unknown" : label.class)) : "none")

@@ -8,33 +8,46 @@ import Logging
 /// transaction store, the routes of every dialect, metrics and the background services.
 /// - Parameters:
 ///   - implementedPipelines: the pipelines built into the engine (tests may add their own).
-///   - store: where transactions go; nil opens the SQLite file of `configuration.databasePath`.
+///   - store: where transactions, keys and asynchronous jobs go; nil opens the SQLite file of
+///     `configuration.databasePath`.
 public func buildApplication(
     configuration: ServerConfiguration,
     implementedPipelines: [PipelineDescriptor] = PipelineRegistry.builtIn,
-    store: (any TransactionStore)? = nil
+    store: (any LivenessDatabase)? = nil
 ) throws -> some ApplicationProtocol {
     var logger = Logger(label: "liveness")
     logger.logLevel = configuration.logLevel
-    let registry = try PipelineRegistry(implemented: implementedPipelines, availableNames: configuration.availablePipelines)
+    let variants = ModelVariants(implementedPipelines)
+    let registry = try PipelineRegistry(implemented: variants.standard, availableNames: configuration.availablePipelines)
+    let upcomingRegistry = try variants.upcoming.map { try PipelineRegistry(implemented: $0, availableNames: configuration.availablePipelines) }
     var analyzerConfiguration = DocumentAnalyzer.Configuration(modelDirectory: configuration.modelDirectory)
     analyzerConfiguration.limits = configuration.imageLimits
     let checkers = try (0..<max(1, configuration.workers)).map { _ in
         try LivenessChecker(analyzer: DocumentAnalyzer(configuration: analyzerConfiguration), registry: registry)
     }
+    let upcomingCheckers = try upcomingRegistry.map { upcoming in
+        try checkers.map { _ in try LivenessChecker(analyzer: DocumentAnalyzer(configuration: analyzerConfiguration), registry: upcoming) }
+    }
     let metrics = ServerMetrics()
-    let pool = EngineWorkerPool(checkers: checkers, queueLimit: configuration.effectiveQueueLimit,
+    let pool = EngineWorkerPool(checkers: checkers, upcomingCheckers: upcomingCheckers, queueLimit: configuration.effectiveQueueLimit,
                                 onDepthChange: { metrics.setQueueDepth($0) })
-    let store = try store ?? SQLiteTransactionStore(path: configuration.databasePath)
+    let store: any LivenessDatabase = try store ?? SQLiteTransactionStore(path: configuration.databasePath)
     let modelVersions = activeModels(faceDetector: checkers[0].analyzer.faceDetector.backend, registry: registry)
     let readiness = Readiness()
-    let checks = CheckService(pool: pool, store: store, metrics: metrics, registry: registry, modelVersions: modelVersions)
+    var checks = CheckService(pool: pool, store: store, metrics: metrics, registry: registry, modelVersions: modelVersions)
+    if let upcomingRegistry {
+        checks.upcoming = (upcomingRegistry, activeModels(faceDetector: checkers[0].analyzer.faceDetector.backend, registry: upcomingRegistry))
+    }
+    let dialects = DialectServices(configuration: configuration, checks: checks, store: store, metrics: metrics, logger: logger)
 
     let router = Router(context: LivenessRequestContext.self)
     router.middlewares.add(MetricsMiddleware(metrics: metrics))
     router.middlewares.add(ErrorMiddleware())
-    IDLiveDocController(checks: checks, maxBodyBytes: configuration.maxBodyBytes).addRoutes(to: router)
-    ServerInfoController(registry: registry, store: store, modelVersions: modelVersions).addRoutes(to: router)
+    if configuration.dialects.idLive {
+        IDLiveDocController(checks: checks, maxBodyBytes: configuration.maxBodyBytes, keys: dialects.idLiveKeys).addRoutes(to: router)
+    }
+    ServerInfoController(registry: registry, store: store, modelVersions: modelVersions, keys: dialects.idLiveKeys).addRoutes(to: router)
+    dialects.addRoutes(to: router)
     OpenAPIController().addRoutes(to: router)
     MetricsController(metrics: metrics).addRoutes(to: router)
     HealthController(readiness: readiness).addRoutes(to: router)
@@ -45,7 +58,8 @@ public func buildApplication(
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "liveness"),
         services: [
             EngineService(pool: pool, readiness: readiness),
-            RetentionService(store: store, days: configuration.retentionDays, interval: configuration.retentionInterval, logger: logger),
+            RetentionService(store: store, days: configuration.retentionDays, interval: configuration.retentionInterval, logger: logger, jobs: store),
+            dialects.jobService,
         ],
         logger: logger
     )

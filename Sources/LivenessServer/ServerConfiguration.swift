@@ -19,6 +19,8 @@ import Logging
 /// | availablePipelines | `LIVENESS_AVAILABLE_PIPELINES`, `IDLIVEDOC_SERVER_AVAILABLE_PIPELINES` | every implemented pipeline |
 /// | logLevel | `LIVENESS_LOG_LEVEL` | `info` |
 /// | retentionDays | `LIVENESS_RETENTION_DAYS` | 90 (0 keeps transactions forever) |
+///
+/// Dialects, API keys, outbound requests and callbacks: see `ServerConfiguration+Dialects.swift`.
 public struct ServerConfiguration: Sendable {
     public var host = "0.0.0.0"
     public var port = 8080
@@ -34,6 +36,9 @@ public struct ServerConfiguration: Sendable {
     public var retentionDays = 90
     /// How often the retention service deletes old transactions.
     public var retentionInterval = Duration.seconds(3600)
+    public var dialects = Dialects()
+    public var outbound = Outbound()
+    public var callbacks = Callbacks()
 
     public init() {}
 
@@ -67,6 +72,7 @@ public struct ServerConfiguration: Sendable {
             logLevel = level
         }
         retentionDays = try integer("LIVENESS_RETENTION_DAYS") ?? retentionDays
+        try readDialectSettings(environment)
         guard workers >= 1 else { throw ConfigurationError(key: "LIVENESS_WORKERS", value: "0", expected: "at least 1") }
     }
 

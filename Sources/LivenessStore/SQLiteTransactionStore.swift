@@ -4,7 +4,8 @@ import GRDB
 /// The embedded store: one SQLite file in WAL mode (readers never wait for the writer), schema
 /// created and upgraded by migrations. One row per check; the pipelines' results are a JSON array.
 public struct SQLiteTransactionStore: TransactionStore {
-    private let pool: DatabasePool
+    /// Shared with the workspace and job extensions (same file, same connections).
+    let pool: DatabasePool
 
     /// Opens (creating when absent) the database at `path` and migrates it to the current schema.
     public init(path: String) throws {
@@ -31,6 +32,7 @@ public struct SQLiteTransactionStore: TransactionStore {
                 table.column("model_versions", .jsonText).notNull()
             }
         }
+        registerWorkspaceMigration(in: &migrator)
         return migrator
     }
 
@@ -43,17 +45,19 @@ public struct SQLiteTransactionStore: TransactionStore {
         try await pool.read { db in try TransactionRow.fetchOne(db, key: id) }.map { try $0.record() }
     }
 
-    public func report(from: Day, through: Day) async throws -> BIReport {
+    public func report(from: Day, through: Day, workspace: String?) async throws -> BIReport {
         try await pool.read { db in
-            let range: StatementArguments = [from.start, through.end]
-            let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM transactions WHERE created_at >= ? AND created_at < ?", arguments: range) ?? 0
+            // `? IS NULL OR workspace = ?`: one statement for "every workspace" and "this one".
+            let filter = "created_at >= ? AND created_at < ? AND (? IS NULL OR workspace = ?)"
+            let arguments: StatementArguments = [from.start, through.end, workspace, workspace]
+            let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM transactions WHERE \(filter)", arguments: arguments) ?? 0
             var counts: [String: Int] = [:]
             let scored = try Row.fetchAll(db, sql: """
                 SELECT json_extract(r.value, '$.pipeline') AS pipeline, t.document_format AS format,
                        json_extract(r.value, '$.status') AS status, json_extract(r.value, '$.probability') AS probability
                 FROM transactions t, json_each(t.results) r
-                WHERE t.created_at >= ? AND t.created_at < ?
-                """, arguments: range)
+                WHERE t.created_at >= ? AND t.created_at < ? AND (? IS NULL OR t.workspace = ?)
+                """, arguments: arguments)
             for row in scored {
                 let pipeline: String = row["pipeline"], format: String = row["format"], status: String = row["status"]
                 let key = if status == "OK", let probability = row["probability"] as Double? {
@@ -65,8 +69,8 @@ public struct SQLiteTransactionStore: TransactionStore {
             }
             let validationOnly = try Row.fetchAll(db, sql: """
                 SELECT document_format AS format, validation_status AS status, COUNT(*) AS n FROM transactions
-                WHERE created_at >= ? AND created_at < ? AND json_array_length(results) = 0 GROUP BY 1, 2
-                """, arguments: range)
+                WHERE \(filter) AND json_array_length(results) = 0 GROUP BY 1, 2
+                """, arguments: arguments)
             for row in validationOnly {
                 counts[BIReport.statusKey(pipeline: "validation", format: row["format"], status: row["status"]), default: 0] += row["n"] as Int
             }
@@ -96,6 +100,8 @@ private struct TransactionRow: Codable, FetchableRecord, PersistableRecord {
     var image_sha256: String
     var engine_version: String
     var model_versions: String
+    /// Null for checks made without an API key (and for every row older than migration v2).
+    var workspace: String?
 
     init(_ record: TransactionRecord) throws {
         let encoder = JSONEncoder()
@@ -112,6 +118,7 @@ private struct TransactionRow: Codable, FetchableRecord, PersistableRecord {
         image_sha256 = record.imageSHA256
         engine_version = record.engineVersion
         model_versions = try json(record.modelVersions)
+        workspace = record.workspace
     }
 
     func record() throws -> TransactionRecord {
@@ -120,6 +127,6 @@ private struct TransactionRow: Codable, FetchableRecord, PersistableRecord {
         return TransactionRecord(id: id, createdAt: created_at, endpoint: endpoint, results: try decode(results),
                                  validationStatus: validation_status, warnings: try decode(warnings), documentFormat: document_format,
                                  latencyMilliseconds: latency_ms, imageSHA256: image_sha256, engineVersion: engine_version,
-                                 modelVersions: try decode(model_versions))
+                                 modelVersions: try decode(model_versions), workspace: workspace)
     }
 }

@@ -38,10 +38,12 @@ public struct TransactionRecord: Sendable, Codable, Equatable {
     public var engineVersion: String
     /// Model name -> version of every model that took part (face detector, pipelines).
     public var modelVersions: [String: String]
+    /// The workspace of the API key that made the check; nil when none was required or given.
+    public var workspace: String?
 
     public init(id: String, createdAt: Date, endpoint: String, results: [PipelineResult], validationStatus: String,
                 warnings: [String], documentFormat: String, latencyMilliseconds: Double, imageSHA256: String,
-                engineVersion: String, modelVersions: [String: String]) {
+                engineVersion: String, modelVersions: [String: String], workspace: String? = nil) {
         self.id = id
         self.createdAt = createdAt
         self.endpoint = endpoint
@@ -53,5 +55,6 @@ public struct TransactionRecord: Sendable, Codable, Equatable {
         self.imageSHA256 = imageSHA256
         self.engineVersion = engineVersion
         self.modelVersions = modelVersions
+        self.workspace = workspace
     }
 }

@@ -4,10 +4,18 @@ import Foundation
 public protocol TransactionStore: Sendable {
     func record(_ transaction: TransactionRecord) async throws
     func transaction(id: String) async throws -> TransactionRecord?
-    /// Counts of the checks made on the UTC days `from` through `through` (both inclusive).
-    func report(from: Day, through: Day) async throws -> BIReport
+    /// Counts of the checks made on the UTC days `from` through `through` (both inclusive), of one
+    /// workspace or (nil) of all.
+    func report(from: Day, through: Day, workspace: String?) async throws -> BIReport
     /// Deletes the checks made before `cutoff`; returns how many went.
     func deleteTransactions(before cutoff: Date) async throws -> Int
+}
+
+extension TransactionStore {
+    /// Counts of every workspace's checks.
+    public func report(from: Day, through: Day) async throws -> BIReport {
+        try await report(from: from, through: through, workspace: nil)
+    }
 }
 
 /// A calendar day in UTC, written `yyyy-MM-dd` (the vendor's date format).

@@ -5,7 +5,7 @@ import LivenessServer
 /// `liveness serve`: the HTTP server. Flags override the environment variables of the README's
 /// configuration table (see `ServerConfiguration`).
 struct ServeCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "serve", abstract: "Run the HTTP server (IDLive Doc compatible API).")
+    static let configuration = CommandConfiguration(commandName: "serve", abstract: "Run the HTTP server (IDLive Doc, Argos and generic document-liveness APIs).")
 
     @Option(help: "Address to listen on ($LIVENESS_HOST, default 0.0.0.0).") var host: String?
     @Option(help: "Port ($LIVENESS_PORT, default 8080).") var port: Int?

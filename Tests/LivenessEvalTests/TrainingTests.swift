@@ -48,3 +48,15 @@ struct TrainingTests {
         #expect(try FeatureTable.read(FeatureTable.csv(rows)) == rows)
     }
 }
+
+struct LabelledSetClassTests {
+    @Test func anAttackSpeciesGivenAsTheClassIsAnAttackOfThatSpecies() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("labels-species-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try "{\"file\": \"a.jpg\", \"class\": \"printed_copy\"}\n{\"file\": \"b.jpg\", \"class\": \"bona_fide\"}\n"
+            .write(toFile: folder + "/labels.jsonl", atomically: true, encoding: .utf8)
+        let set = try LabelledSet(folder: folder)
+        #expect(set.items.map(\.isAttack) == [true, false])
+        #expect(set.items.map(\.species) == ["printed_copy", "none"])
+    }
+}

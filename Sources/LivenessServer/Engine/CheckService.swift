@@ -3,6 +3,7 @@ import Foundation
 import Hummingbird
 import LivenessEngine
 import LivenessStore
+import Logging
 
 /// What every dialect does with a photo once it has parsed its request: run the check on a worker,
 /// record the transaction (never the image) and the metrics, and map engine failures to API errors.
@@ -13,10 +14,16 @@ struct CheckService: Sendable {
     let registry: PipelineRegistry
     /// Model name -> version of the models every check uses (face detector, pipelines).
     let modelVersions: [String: String]
+    /// The newest installed model versions, when they differ from the default ones.
+    var upcoming: (registry: PipelineRegistry, modelVersions: [String: String])?
 
     struct Completed: Sendable {
         var result: LivenessCheckResult
         var transactionID: String
+        /// Whether the upcoming model versions ran (see `ModelVariants`).
+        var upcoming: Bool
+        /// The registry of the models that ran (their operating points, for score mappings).
+        var registry: PipelineRegistry
         var queueMilliseconds: Double
         /// From the start of the request to the end of the check, in milliseconds.
         var latencyMilliseconds: Double
@@ -39,15 +46,24 @@ struct CheckService: Sendable {
     /// Runs one check. A place on the engine is reserved first, so an overloaded server answers
     /// 408 before it reads or parses anything; then `parse` reads the request into the image and
     /// what to check. `imageField` names the request field that carried the image, for errors.
-    func check(endpoint: String, imageField: String, context: LivenessRequestContext,
+    /// `workspace` is recorded with the transaction; `upcoming` asks for the newest model versions.
+    func check(endpoint: String, imageField: String, context: LivenessRequestContext, workspace: String? = nil, upcoming: Bool = false,
+               parse: () async throws -> (image: [UInt8], request: LivenessRequest)) async throws -> Completed {
+        try await check(endpoint: endpoint, imageField: imageField, transactionID: context.transactionID, logger: context.logger,
+                        workspace: workspace, upcoming: upcoming, parse: parse)
+    }
+
+    /// The same, outside a request (asynchronous jobs run by the outbox worker).
+    func check(endpoint: String, imageField: String, transactionID: String, logger: Logger, workspace: String?, upcoming: Bool,
                parse: () async throws -> (image: [UInt8], request: LivenessRequest)) async throws -> Completed {
         let start = ContinuousClock.now
+        let useUpcoming = upcoming && self.upcoming != nil
         let image: [UInt8]
         let timed: EngineWorkerPool.Timed
         do {
             (image, timed) = try await pool.withReservation { reservation in
                 let (image, request) = try await parse()
-                return (image, try await pool.submit(image, request: request, in: reservation))
+                return (image, try await pool.submit(image, request: request, upcoming: useUpcoming, in: reservation))
             }
         } catch is EngineOverloaded {
             throw APIError.overloaded
@@ -60,7 +76,7 @@ struct CheckService: Sendable {
         let latency = (ContinuousClock.now - start).milliseconds
         recordMetrics(result, queueMilliseconds: timed.queueMilliseconds)
         let record = TransactionRecord(
-            id: context.transactionID, createdAt: Date(), endpoint: endpoint,
+            id: transactionID, createdAt: Date(), endpoint: endpoint,
             results: result.outcomes.map {
                 .init(pipeline: $0.pipeline.kind.canonicalName, calibration: $0.pipeline.calibration.rawValue,
                       status: $0.status.rawValue, probability: $0.probability, score: $0.score, warnings: $0.warnings.map(\.rawValue))
@@ -68,14 +84,16 @@ struct CheckService: Sendable {
             validationStatus: (result.report.statuses.first ?? .ok).rawValue, warnings: result.report.warnings.map(\.rawValue),
             documentFormat: result.documentFormat?.reportName ?? "UNKNOWN", latencyMilliseconds: latency,
             imageSHA256: SHA256.hash(data: image).map { String(format: "%02x", $0) }.joined(),
-            engineVersion: EngineVersion.current, modelVersions: modelVersions)
+            engineVersion: EngineVersion.current, modelVersions: useUpcoming ? self.upcoming!.modelVersions : modelVersions,
+            workspace: workspace)
         do {
             try await store.record(record)
         } catch {
-            context.logger.error("could not record the transaction: \(String(reflecting: error))")
+            logger.error("could not record the transaction: \(String(reflecting: error))")
         }
-        return Completed(result: result, transactionID: context.transactionID, queueMilliseconds: timed.queueMilliseconds,
-                         latencyMilliseconds: latency)
+        return Completed(result: result, transactionID: transactionID, upcoming: useUpcoming,
+                         registry: useUpcoming ? self.upcoming!.registry : registry,
+                         queueMilliseconds: timed.queueMilliseconds, latencyMilliseconds: latency)
     }
 
     private func recordMetrics(_ result: LivenessCheckResult, queueMilliseconds: Double) {

@@ -17,6 +17,7 @@ final class EngineWorkerPool: @unchecked Sendable {
     private struct Job {
         var bytes: [UInt8]
         var request: LivenessRequest
+        var upcoming: Bool
         var enqueued: ContinuousClock.Instant
         var continuation: CheckedContinuation<Timed, any Error>
     }
@@ -34,16 +35,19 @@ final class EngineWorkerPool: @unchecked Sendable {
     private var liveThreads = 0
     private var drained: [CheckedContinuation<Void, Never>] = []
 
-    /// Starts one thread per checker.
-    init(checkers: [LivenessChecker], queueLimit: Int, onDepthChange: @escaping @Sendable (Int) -> Void = { _ in }) {
+    /// Starts one thread per checker. `upcomingCheckers` (one per worker, same count) run the
+    /// newest installed model versions for requests that ask for them (Argos `useUpcomingVersion`).
+    init(checkers: [LivenessChecker], upcomingCheckers: [LivenessChecker]? = nil, queueLimit: Int,
+         onDepthChange: @escaping @Sendable (Int) -> Void = { _ in }) {
         precondition(!checkers.isEmpty, "at least one worker")
+        precondition(upcomingCheckers == nil || upcomingCheckers?.count == checkers.count, "one upcoming checker per worker")
         workerCount = checkers.count
         self.queueLimit = queueLimit
         self.onDepthChange = onDepthChange
         liveThreads = checkers.count
         for (index, checker) in checkers.enumerated() {
-            let box = CheckerBox(checker: checker)
-            let thread = Thread { [self] in work(with: box.checker) }
+            let box = CheckerBox(checker: checker, upcoming: upcomingCheckers?[index])
+            let thread = Thread { [self] in work(with: box) }
             thread.name = "engine-worker-\(index)"
             thread.stackSize = 8 << 20
             thread.start()
@@ -81,13 +85,13 @@ final class EngineWorkerPool: @unchecked Sendable {
     }
 
     /// Queues one check in its reserved place and waits for a worker to run it.
-    func submit(_ bytes: [UInt8], request: LivenessRequest, in reservation: Reservation) async throws -> Timed {
+    func submit(_ bytes: [UInt8], request: LivenessRequest, upcoming: Bool = false, in reservation: Reservation) async throws -> Timed {
         precondition(!reservation.isUsed, "a reservation holds one check")
         return try await withCheckedThrowingContinuation { continuation in
             condition.lock()
             reservation.isUsed = true
             reserved -= 1
-            pending.append(Job(bytes: bytes, request: request, enqueued: .now, continuation: continuation))
+            pending.append(Job(bytes: bytes, request: request, upcoming: upcoming, enqueued: .now, continuation: continuation))
             let depth = pending.count + running
             condition.signal()
             condition.unlock()
@@ -112,7 +116,7 @@ final class EngineWorkerPool: @unchecked Sendable {
         }
     }
 
-    private func work(with checker: LivenessChecker) {
+    private func work(with checkers: CheckerBox) {
         while true {
             condition.lock()
             while pending.isEmpty && (accepting || reserved > 0) { condition.wait() }
@@ -128,6 +132,7 @@ final class EngineWorkerPool: @unchecked Sendable {
             condition.unlock()
 
             let waited = ContinuousClock.now - job.enqueued
+            let checker = job.upcoming ? checkers.upcoming ?? checkers.checker : checkers.checker
             let outcome = Result { try checker.check(job.bytes, request: job.request) }
 
             condition.lock()
@@ -140,9 +145,10 @@ final class EngineWorkerPool: @unchecked Sendable {
     }
 }
 
-/// Hands a (non-Sendable) checker to the one thread that will own it.
+/// Hands (non-Sendable) checkers to the one thread that will own them.
 private struct CheckerBox: @unchecked Sendable {
     let checker: LivenessChecker
+    let upcoming: LivenessChecker?
 }
 
 struct EngineOverloaded: Error {}

@@ -36,6 +36,19 @@ final class ServerMetrics: Sendable {
                              help: "Pipeline results by outcome").increment()
     }
 
+    /// One callback delivery attempt: `delivered`, `retry` (failed, tried again later) or
+    /// `failed` (the last allowed attempt failed; the job is marked failed).
+    func recordCallback(outcome: String) {
+        registry.makeCounter(name: "liveness_callbacks_total", labels: [("outcome", outcome)],
+                             help: "Callback delivery attempts by outcome").increment()
+    }
+
+    /// An asynchronous job's check ran (`checked`).
+    func recordAsyncJob(outcome: String) {
+        registry.makeCounter(name: "liveness_async_jobs_total", labels: [("outcome", outcome)],
+                             help: "Asynchronous jobs by outcome").increment()
+    }
+
     func setQueueDepth(_ depth: Int) { queueDepth.set(Double(depth)) }
 
     func exposition() -> String { registry.emitToString() }

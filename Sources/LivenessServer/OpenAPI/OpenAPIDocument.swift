@@ -9,7 +9,7 @@ enum OpenAPIDocument {
   "info": {
     "title": "Liveness Server",
     "version": "\#(EngineVersion.current)",
-    "description": "Self-hosted presentation-attack detection for identity documents. The IDLive Doc Server API: clients written for it work by changing the base URL. Our additions to a response live under `x_liveness` only. Every response carries an `X-Transaction-Id` header.",
+    "description": "Self-hosted presentation-attack detection for identity documents. Three dialects over one engine: the IDLive Doc Server API, Argos ID Liveness (/modules/document) and the generic /api/v1/document/liveness; clients written for them work by changing the base URL. Our additions to a response live under `x_liveness` only. Every response carries an `X-Transaction-Id` header.",
     "license": { "name": "Apache-2.0", "identifier": "Apache-2.0" }
   },
   "servers": [{ "url": "/" }],
@@ -17,6 +17,7 @@ enum OpenAPIDocument {
     "/check_liveness": {
       "post": {
         "operationId": "checkLiveness",
+        "security": [{}, { "ApiKeyAuth": [] }],
         "summary": "Check the liveness of a document photo sent as base64 JSON",
         "requestBody": {
           "required": true,
@@ -25,6 +26,7 @@ enum OpenAPIDocument {
         "responses": {
           "200": { "$ref": "#/components/responses/CheckLiveness" },
           "400": { "$ref": "#/components/responses/BadRequest" },
+          "401": { "$ref": "#/components/responses/Unauthorized" },
           "406": { "$ref": "#/components/responses/NotAcceptable" },
           "408": { "$ref": "#/components/responses/Overloaded" },
           "413": { "$ref": "#/components/responses/TooLarge" },
@@ -35,6 +37,7 @@ enum OpenAPIDocument {
     "/check_liveness_file": {
       "post": {
         "operationId": "checkLivenessFile",
+        "security": [{}, { "ApiKeyAuth": [] }],
         "summary": "Check the liveness of a document photo uploaded as a multipart file",
         "parameters": [
           { "name": "pipelines", "in": "query", "required": true, "style": "form", "explode": false,
@@ -61,6 +64,7 @@ enum OpenAPIDocument {
         "responses": {
           "200": { "$ref": "#/components/responses/CheckLiveness" },
           "400": { "$ref": "#/components/responses/BadRequest" },
+          "401": { "$ref": "#/components/responses/Unauthorized" },
           "406": { "$ref": "#/components/responses/NotAcceptable" },
           "408": { "$ref": "#/components/responses/Overloaded" },
           "413": { "$ref": "#/components/responses/TooLarge" },
@@ -92,14 +96,63 @@ enum OpenAPIDocument {
     "/bi_report": {
       "get": {
         "operationId": "biReport",
+        "security": [{}, { "ApiKeyAuth": [] }],
         "summary": "Counts of the checks made between two UTC days, both inclusive",
         "parameters": [
           { "name": "date_from", "in": "query", "required": true, "schema": { "type": "string", "format": "date" } },
-          { "name": "date_to", "in": "query", "required": true, "schema": { "type": "string", "format": "date" } }
+          { "name": "date_to", "in": "query", "required": true, "schema": { "type": "string", "format": "date" } },
+          { "name": "workspace", "in": "query", "required": false, "schema": { "type": "string" },
+            "description": "Count one workspace's checks only. When LIVENESS_IDLIVE_REQUIRE_KEY is set, the x-api-key's own workspace." }
         ],
         "responses": {
           "200": { "description": "The counts", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/BIReport" } } } },
-          "400": { "$ref": "#/components/responses/BadRequest" }
+          "400": { "$ref": "#/components/responses/BadRequest" },
+          "401": { "$ref": "#/components/responses/Unauthorized" },
+          "403": { "$ref": "#/components/responses/Unauthorized" }
+        }
+      }
+    },
+    "/modules/document": {
+      "post": {
+        "operationId": "argosDocumentLiveness",
+        "summary": "Argos ID Liveness: scores 0-100 per pipeline (sr, pc, ps); with callbackUrl, 201 at once and the result POSTed to the callback, signed",
+        "description": "liveness_score = round(100 x the REGULAR probability). Errors carry the vendor's errorCode: 1001 workspace unavailable (401), 1003 fail to process data (also: a pipeline this server does not have, an unusable image or callbackUrl), 1005 idImage required, 1007 pipelines required, 1008 invalid pipelines format, 1009 fail to analyze document (the validation status follows in the message), 1010 callbackUrl required (LIVENESS_ARGOS_REQUIRE_CALLBACK, or an empty callbackUrl). The callback body is the synchronous answer (200 body or error body), with headers X-Liveness-Timestamp and X-Liveness-Signature: sha256=<hex HMAC-SHA256(workspace secret, \"<timestamp>.<body>\")>.",
+        "security": [{ "ApiKeyAuth": [] }],
+        "requestBody": {
+          "required": true,
+          "content": { "application/json": { "schema": { "$ref": "#/components/schemas/ArgosRequest" } } }
+        },
+        "responses": {
+          "200": { "description": "The scores", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/ArgosResponse" } } } },
+          "201": { "description": "Accepted; the result goes to callbackUrl", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/ArgosAccepted" } } } },
+          "400": { "$ref": "#/components/responses/ArgosError" },
+          "401": { "$ref": "#/components/responses/ArgosError" },
+          "408": { "$ref": "#/components/responses/ArgosError" },
+          "413": { "$ref": "#/components/responses/ArgosError" },
+          "500": { "$ref": "#/components/responses/ArgosError" }
+        }
+      }
+    },
+    "/api/v1/document/liveness": {
+      "post": {
+        "operationId": "genericDocumentLiveness",
+        "summary": "Generic document liveness: one score in [0, 1] (SOFT 0.25, REGULAR 0.5, HARD 0.75) for one or two sides; images as base64 or http(s) URLs",
+        "description": "HTTP Basic: user name = workspace, password = API key. Validation statuses come with 200 and hasError true. Each side runs every available pipeline that applies (the back side without portrait substitution); the score is the lowest over pipelines and sides.",
+        "security": [{ "BasicAuth": [] }],
+        "requestBody": {
+          "required": true,
+          "content": { "application/json": { "schema": { "$ref": "#/components/schemas/GenericRequest" } } }
+        },
+        "responses": {
+          "200": { "$ref": "#/components/responses/Generic" },
+          "400": { "$ref": "#/components/responses/Generic" },
+          "401": { "$ref": "#/components/responses/Generic" },
+          "408": { "$ref": "#/components/responses/Generic" },
+          "413": { "$ref": "#/components/responses/Generic" },
+          "415": { "$ref": "#/components/responses/Generic" },
+          "502": { "$ref": "#/components/responses/Generic" },
+          "503": { "$ref": "#/components/responses/Generic" },
+          "504": { "$ref": "#/components/responses/Generic" }
         }
       }
     },
@@ -136,7 +189,93 @@ enum OpenAPIDocument {
     }
   },
   "components": {
+    "securitySchemes": {
+      "ApiKeyAuth": { "type": "apiKey", "in": "header", "name": "x-api-key", "description": "A key from `liveness keys create`; optional on the IDLive Doc endpoints unless LIVENESS_IDLIVE_REQUIRE_KEY is set." },
+      "BasicAuth": { "type": "http", "scheme": "basic", "description": "workspace:api-key" }
+    },
     "schemas": {
+      "ArgosRequest": {
+        "type": "object",
+        "required": ["idImage", "pipelines"],
+        "properties": {
+          "idImage": { "type": "string", "contentEncoding": "base64", "description": "The image, base64; a data: URL prefix is tolerated." },
+          "pipelines": {
+            "type": "object",
+            "required": ["sr", "pc", "ps"],
+            "additionalProperties": false,
+            "description": "Screen replay, paper printed, replaced portrait. All false: image validation only (an extension).",
+            "properties": { "sr": { "type": "boolean" }, "pc": { "type": "boolean" }, "ps": { "type": "boolean" } }
+          },
+          "useUpcomingVersion": { "type": ["boolean", "string"], "description": "true (or \"True\"): the newest installed model versions; engineVersion then ends in +upcoming.", "default": false },
+          "callbackUrl": { "type": "string", "format": "uri", "description": "Answer 201 at once and POST the result here (signed). Subject to the outbound address policy." }
+        }
+      },
+      "ArgosScore": { "type": "object", "required": ["liveness_score"], "properties": { "liveness_score": { "type": "integer", "minimum": 0, "maximum": 100 } } },
+      "ArgosResponse": {
+        "type": "object",
+        "required": ["apiType", "transactionId", "engineVersion", "result"],
+        "properties": {
+          "apiType": { "type": "string", "const": "id_live_doc" },
+          "transactionId": { "type": "string" },
+          "engineVersion": { "type": "string", "examples": ["liveness@\#(EngineVersion.current)"] },
+          "result": {
+            "type": "object",
+            "description": "Only the pipelines requested.",
+            "properties": {
+              "screenReplay": { "$ref": "#/components/schemas/ArgosScore" },
+              "paperPrinted": { "$ref": "#/components/schemas/ArgosScore" },
+              "replacePortraits": { "$ref": "#/components/schemas/ArgosScore" }
+            }
+          }
+        }
+      },
+      "ArgosAccepted": {
+        "type": "object",
+        "required": ["transactionId", "engineVersion", "message"],
+        "properties": { "transactionId": { "type": "string" }, "engineVersion": { "type": "string" }, "message": { "type": "string" } }
+      },
+      "ArgosError": {
+        "type": "object",
+        "required": ["error"],
+        "properties": {
+          "error": {
+            "type": "object",
+            "required": ["transactionId", "errorCode", "message"],
+            "description": "A 401 carries transactionId, errorCode and message only.",
+            "properties": {
+              "statusCode": { "type": "integer" },
+              "apiType": { "type": "string", "const": "id_live_doc" },
+              "transactionId": { "type": "string" },
+              "engineVersion": { "type": "string" },
+              "errorCode": { "type": "string", "enum": ["1001", "1003", "1005", "1007", "1008", "1009", "1010"] },
+              "message": { "type": "string" }
+            }
+          }
+        }
+      },
+      "GenericRequest": {
+        "type": "object",
+        "properties": {
+          "sessionId": { "type": "string", "description": "Echoed in the response." },
+          "documentImageBase": { "type": "string", "description": "Front side: base64, or an http(s) URL the server fetches (image/*, size and time limits, outbound policy)." },
+          "frontSideImageBase": { "type": "string", "description": "Same as documentImageBase (give one of them)." },
+          "backSideImageBase": { "type": "string", "description": "Back side, optional: base64 or URL." }
+        }
+      },
+      "GenericResponse": {
+        "type": "object",
+        "required": ["hasError"],
+        "properties": {
+          "sessionId": { "type": "string" },
+          "score": { "type": "number", "minimum": 0, "maximum": 1 },
+          "hasError": { "type": "boolean" },
+          "error": {
+            "type": "string",
+            "description": "A validation status (DOCUMENT_TOO_CLOSE_TO_CAMERA, DOCUMENT_TOO_CLOSE_TO_BORDER, DOCUMENT_PHOTO_NOT_FOUND, DOCUMENT_CROPPED, DOCUMENT_NOT_FOUND, TOO_MANY_DOCUMENTS, DOCUMENT_TOO_SMALL, DOCUMENT_IS_COLORLESS; with 200), or ours: UNAUTHORIZED, MALFORMED_JSON, INVALID_FIELD, IMAGE_REQUIRED, INVALID_IMAGE, IMAGE_TOO_LARGE, IMAGE_URL_REFUSED, IMAGE_URL_NOT_AN_IMAGE, IMAGE_URL_UNREACHABLE, IMAGE_URL_TIMEOUT, BODY_TOO_LARGE, ENGINE_OVERLOADED, SHUTTING_DOWN, NO_PIPELINE_AVAILABLE."
+          },
+          "message": { "type": "string", "description": "Ours: what went wrong, and on which side." }
+        }
+      },
       "PipelineName": {
         "type": "string",
         "description": "Canonical name, default-* alias or the vendor's name.",
@@ -293,7 +432,7 @@ enum OpenAPIDocument {
         "properties": {
           "status": { "type": "integer" },
           "error": { "type": "string" },
-          "code": { "type": "string", "description": "INVALID_FIELD, MISSING_FIELD, MALFORMED_JSON, BODY_TOO_LARGE, EMPTY_IMAGE, UNSUPPORTED_FORMAT, CORRUPT_IMAGE, IMAGE_TOO_LARGE, IMAGE_TOO_SMALL, ENGINE_OVERLOADED, SHUTTING_DOWN, INTERNAL_ERROR" },
+          "code": { "type": "string", "description": "INVALID_FIELD, MISSING_FIELD, MALFORMED_JSON, BODY_TOO_LARGE, EMPTY_IMAGE, UNSUPPORTED_FORMAT, CORRUPT_IMAGE, IMAGE_TOO_LARGE, IMAGE_TOO_SMALL, UNAUTHORIZED (x-api-key missing or refused), FORBIDDEN (bi_report of another workspace), ENGINE_OVERLOADED, SHUTTING_DOWN, INTERNAL_ERROR" },
           "field": { "type": "string", "description": "The request field at fault, e.g. pipelines[1].pipeline_name." },
           "message": { "type": "string" },
           "transaction_id": { "type": "string" }
@@ -306,6 +445,9 @@ enum OpenAPIDocument {
       "NotAcceptable": { "description": "The image cannot be decoded or is not in a supported format.", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } },
       "Overloaded": { "description": "The engine is overloaded (answered at once).", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } },
       "TooLarge": { "description": "The body or the image is over the limit.", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } },
+      "Unauthorized": { "description": "An x-api-key is required (LIVENESS_IDLIVE_REQUIRE_KEY) or was refused; or another workspace's report.", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } },
+      "ArgosError": { "description": "An Argos error, with the vendor's errorCode.", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/ArgosError" } } } },
+      "Generic": { "description": "A score, or hasError with a code.", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/GenericResponse" } } } },
       "InternalError": { "description": "Unexpected failure; quote the transaction id.", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } }
     }
   }

@@ -7,6 +7,7 @@ import LivenessEngine
 struct IDLiveDocController {
     let checks: CheckService
     let maxBodyBytes: Int
+    let keys: IDLiveKeyCheck
 
     func addRoutes(to router: Router<LivenessRequestContext>) {
         router.post("check_liveness") { request, context in try await checkLiveness(request, context: context) }
@@ -15,7 +16,8 @@ struct IDLiveDocController {
 
     /// `POST /check_liveness`: JSON with a base64 image.
     func checkLiveness(_ request: Request, context: LivenessRequestContext) async throws -> Response {
-        let completed = try await checks.check(endpoint: "/check_liveness", imageField: "image", context: context) {
+        let workspace = try await keys.workspace(of: request)
+        let completed = try await checks.check(endpoint: "/check_liveness", imageField: "image", context: context, workspace: workspace) {
             let body = try await RequestBody.collect(request, limit: maxBodyBytes)
             let parsed: CheckLivenessBody
             do {
@@ -40,7 +42,8 @@ struct IDLiveDocController {
     /// `POST /check_liveness_file`: multipart `file`; `pipelines`, `calibrations` and
     /// `errors_to_ignore` in the query, comma-separated or repeated.
     func checkLivenessFile(_ request: Request, context: LivenessRequestContext) async throws -> Response {
-        let completed = try await checks.check(endpoint: "/check_liveness_file", imageField: "file", context: context) {
+        let workspace = try await keys.workspace(of: request)
+        let completed = try await checks.check(endpoint: "/check_liveness_file", imageField: "file", context: context, workspace: workspace) {
             try await parseFileRequest(request)
         }
         return try JSONResponse.make(CheckLivenessResponse(completed))

@@ -8,6 +8,7 @@ struct ServerInfoController {
     let store: any TransactionStore
     /// Model name -> version of every active model.
     let modelVersions: [String: String]
+    let keys: IDLiveKeyCheck
 
     func addRoutes(to router: Router<LivenessRequestContext>) {
         router.get("api_version") { _, _ in try JSONResponse.make(apiVersion()) }
@@ -61,7 +62,9 @@ struct ServerInfoController {
         registry.availableKinds.map { LicenseEntry(attackType: $0.attackType, pipelineName: $0.canonicalName) }
     }
 
-    /// `date_from` and `date_to` (`yyyy-MM-dd`, both inclusive, UTC days).
+    /// `date_from` and `date_to` (`yyyy-MM-dd`, both inclusive, UTC days); `workspace` (ours)
+    /// counts one workspace's checks only. When the IDLive dialect requires keys, a key sees only
+    /// its own workspace's counts.
     func biReport(_ request: Request) async throws -> Response {
         let query = request.uri.queryParameters
         func day(_ key: String) throws(APIError) -> Day {
@@ -71,6 +74,13 @@ struct ServerInfoController {
         }
         let from = try day("date_from"), through = try day("date_to")
         guard from <= through else { throw APIError.invalidField("date_to", "date_to (\(through)) is before date_from (\(from))") }
-        return try JSONResponse.make(try await store.report(from: from, through: through))
+        var workspace = query["workspace"].map(String.init)
+        if let own = try await keys.workspace(of: request), keys.required {
+            guard workspace == nil || workspace == own else {
+                throw APIError(status: .forbidden, code: "FORBIDDEN", field: "workspace", message: "this key may only see workspace '\(own)'")
+            }
+            workspace = own
+        }
+        return try JSONResponse.make(try await store.report(from: from, through: through, workspace: workspace))
     }
 }

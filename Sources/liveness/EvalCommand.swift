@@ -24,7 +24,7 @@ struct EvalCommand: ParsableCommand {
     func run() throws {
         let registry: PipelineRegistry
         do {
-            registry = try PipelineRegistry(implemented: PipelineRegistry.builtIn, availableNames: pipelines.map(ServerConfiguration.splitList))
+            registry = try PipelineRegistry(implemented: PipelineRegistry.builtIn, availableNames: pipelines.map(PipelineNames.parse))
         } catch {
             throw CLIFailure.badInput("\(error)")
         }

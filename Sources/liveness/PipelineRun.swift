@@ -12,7 +12,7 @@ struct PipelineRun {
         guard let pipelines else { return [] }
         guard let region = PipelineRegion(rawValue: region) else { throw CLIFailure.badInput("unknown region '\(region)' (document, frame)") }
         guard let level = CalibrationLevel(rawValue: calibration) else { throw CLIFailure.badInput("unknown calibration '\(calibration)'") }
-        let names = pipelines.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }
+        let names = PipelineNames.parse(pipelines)
         let registry: PipelineRegistry
         do { registry = try PipelineRegistry(implemented: PipelineRegistry.builtIn, availableNames: names) } catch { throw CLIFailure.badInput("\(error)") }
         let kinds = names.compactMap(PipelineKind.init(name:))

@@ -24,7 +24,10 @@ public final class PipelineInput {
     public func attackFeatures() throws -> AttackFeatures {
         if let measuredFeatures { return measuredFeatures }
         guard let pixels = try region.pixels(of: analysis) else { throw PipelineInputError.noDocument }
-        let features = try AttackFeatures.measure(pixels)
+        // The document region reuses the document's chroma residual from validation (0 when too
+        // little was lit to read colour, as `AttackFeatures` itself answers).
+        let known = region == .document ? document?.measurements.chromaResidual ?? 0 : nil
+        let features = try AttackFeatures.measure(pixels, chromaResidual: known)
         measuredFeatures = features
         return features
     }

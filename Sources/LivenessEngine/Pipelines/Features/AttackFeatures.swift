@@ -24,8 +24,9 @@ public struct AttackFeatures: Sendable, Equatable {
     /// uniform wall); they are left out of the spectral statistics unless nothing else is left.
     static let minimumTileContrast = 3.0
 
-    /// Measures a BGR region at its own resolution.
-    public static func measure(_ region: Mat) throws -> AttackFeatures {
+    /// Measures a BGR region at its own resolution. `chromaResidual`, when the caller has it
+    /// (the document's own, from validation), is used instead of measuring the region's.
+    public static func measure(_ region: Mat, chromaResidual known: Double? = nil) throws -> AttackFeatures {
         let tiles = try TileSpectrum.measure(region)
         let textured = tiles.filter { $0.contrast >= minimumTileContrast }
         let used = textured.isEmpty ? tiles : textured
@@ -33,7 +34,7 @@ public struct AttackFeatures: Sendable, Equatable {
         let grey = try region.grey()
         // Sharpness in the log domain: the variance of the Laplacian spans decades.
         let sharpness = log1p(try grey.laplacianVariance())
-        let residual = try chromaResidual(of: region)
+        let residual = try known ?? chromaResidual(of: region)
         let lumaPeaks = used.map(\.lumaPeak), latticePeaks = used.map(\.latticePeak), chromaPeaks = used.map(\.chromaPeak)
         let values: [Double] = [
             quantile(lumaPeaks, 0.75), quantile(lumaPeaks, 0.95), quantile(latticePeaks, 0.75), quantile(latticePeaks, 0.95),

@@ -9,7 +9,7 @@ public struct TileSpectrum: Sendable, Equatable {
     public var y: Int
     /// Standard deviation of luma: flat tiles carry no evidence either way.
     public var contrast: Double
-    /// Log of the strongest spectral bin over the median of its frequency ring (high-passed,
+    /// Log of the strongest spectral bin over the median of its frequency ring (mean removed,
     /// windowed, JPEG block-grid frequencies excluded). A display's subpixel grid, sampled by the
     /// camera's own grid, shows as a pixel lattice or aliases into moiré: a few strong peaks.
     /// Halftone screens leave peaks at their ruling. Natural texture spreads its energy over

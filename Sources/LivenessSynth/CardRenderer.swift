@@ -136,7 +136,7 @@ struct CardRenderer {
     }
 
     /// A face photo cut to the portrait's shape (centred, from the upper part of the photo).
-    private func facePhoto(_ random: inout SynthRandom, width: Int, height: Int) throws -> Mat {
+    func facePhoto(_ random: inout SynthRandom, width: Int, height: Int) throws -> Mat {
         let path = random.pick(faces)
         let photo = try ImageDecoder().decode([UInt8](Data(contentsOf: URL(fileURLWithPath: path)))).pixels
         let aspect = Double(width) / Double(height)

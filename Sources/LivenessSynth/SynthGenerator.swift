@@ -29,7 +29,8 @@ public struct SynthGenerator: Sendable {
         var random = SynthRandom(seed: seed, index: index)
         let kind = species[index % species.count]
         let format: DocumentFormat = random.chance(0.7) ? .id1 : .id3
-        let card = try CardRenderer(fonts: fonts, faces: faces).render(format, random: &random)
+        let renderer = CardRenderer(fonts: fonts, faces: faces)
+        let card = try renderer.render(format, random: &random)
         let shot: CameraCapture.Shot
         // The homography from the card's pixels to the photo's.
         let cardToPhoto: [Double]
@@ -39,6 +40,13 @@ public struct SynthGenerator: Sendable {
         case .bonaFide:
             shot = try CameraCapture.photograph(card.image, random: &random, maximumSide: maximumSide)
             cardToPhoto = shot.homography
+        case .portraitSubstitution:
+            // Half swapped on paper, half digitally; either way the card is then photographed.
+            let (swapped, details) = random.chance(0.5) ? try PortraitSubstitution.physical(card, renderer: renderer, random: &random)
+                : try PortraitSubstitution.digital(card, renderer: renderer, random: &random)
+            shot = try CameraCapture.photograph(swapped, random: &random, maximumSide: maximumSide)
+            cardToPhoto = shot.homography
+            parameters = details
         case .screenReplay:
             let shown = try ScreenReplay.show(card.image, documentMillimetres: format.millimetres!.long, random: &random)
             // Half the attackers frame the whole device; the others frame the document on it,

@@ -4,6 +4,7 @@ public enum SynthSpecies: String, CaseIterable, Sendable {
     case screenReplay = "screen_replay"
     case printedCopy = "printed_copy"
     case greyCopy = "grey_copy"
+    case portraitSubstitution = "portrait_substitution"
 
     public var isAttack: Bool { self != .bonaFide }
 }

@@ -99,4 +99,28 @@ struct SynthTests {
         #expect(residuals["bona_fide"]!.allSatisfy { $0 > threshold }, "\(residuals)")
         #expect(residuals["printed_copy"]!.allSatisfy { $0 > threshold }, "\(residuals)")
     }
+
+    @Test("portrait substitutions: swapped on paper or digitally, the portrait inside the document, labelled as attacks")
+    func portraitSubstitutions() throws {
+        let generator = try SynthGenerator(seed: 5, species: [.portraitSubstitution], facesFolder: Self.faces, maximumSide: 1280)
+        var kinds: Set<Double> = []
+        for index in 0..<4 {
+            let (jpeg, label) = try generator.sample(index)
+            #expect(label.class == "attack" && label.species == "portrait_substitution")
+            kinds.insert(label.parameters["physical"] ?? -1)
+            let document = label.doc_quad.map { Point(x: $0[0], y: $0[1]) }
+            let portrait = label.portrait_quad.map { Point(x: $0[0], y: $0[1]) }
+            // Inside a convex quad: on the same side of all four edges.
+            func inside(_ p: Point) -> Bool {
+                let sides = (0..<4).map { i -> Double in
+                    let a = document[i], b = document[(i + 1) % 4]
+                    return (b.x - a.x) * (p.y - a.y) - (b.y - a.y) * (p.x - a.x)
+                }
+                return sides.allSatisfy { $0 > 0 } || sides.allSatisfy { $0 < 0 }
+            }
+            #expect(portrait.allSatisfy(inside), "the swapped portrait lies on the card")
+            #expect(try ImageDecoder().decode(jpeg).pixels.cols == label.width)
+        }
+        #expect(kinds == [0, 1], "both the physical and the digital swap occur")
+    }
 }

@@ -36,7 +36,6 @@ cv::Mat band_mask(int size) {
 struct Peak {
     float ratio;    // log of the strongest bin over the median of its frequency ring
     float lattice;  // the same for the strongest bin at least 30 degrees from the first
-    float radius;   // cycles/pixel of the strongest bin
 };
 
 /// Spectral rings of a tile: for each bin of the band, its ring (integer radius in bins), so a
@@ -106,7 +105,7 @@ Peak spectral_peak(const cv::Mat &tile, const cv::Mat &window, const cv::Mat &ma
         magnitudes[i] = median > 0 ? magnitudes[i] / median : 0;
         if (magnitudes[i] > magnitudes[best]) best = i;
     }
-    if (magnitudes.empty() || magnitudes[best] <= 0) return {0, 0, 0};
+    if (magnitudes.empty() || magnitudes[best] <= 0) return {0, 0};
     float second = 1;
     if (lattice) {
         const float angle = rings.angle[best];
@@ -116,7 +115,7 @@ Peak spectral_peak(const cv::Mat &tile, const cv::Mat &window, const cv::Mat &ma
             if (difference >= float(CV_PI / 6) && magnitudes[i] > second) second = magnitudes[i];
         }
     }
-    return {float(std::log(magnitudes[best])), float(std::log(second)), float(rings.ring[best]) / size};
+    return {float(std::log(magnitudes[best])), float(std::log(second))};
 }
 
 /// Standard deviation of what a Gaussian of `sigma` removes: the finest detail and noise.
@@ -188,8 +187,7 @@ extern "C" int lv_tile_spectra(const lv_mat *bgr, int tile, int max_tiles, float
             row[4] = std::max(redPeak.ratio, bluePeak.ratio);
             row[5] = float(lumaFine);
             row[6] = float(chromaFine);
-            row[7] = luma.radius;
-            row[8] = luma.lattice;
+            row[7] = luma.lattice;
         }
         *count = used;
         return LV_OK;

@@ -51,6 +51,17 @@ public struct ErrorRates: Sendable {
         return values
     }
 
+    /// Area under the ROC curve: the probability that a bona fide score exceeds an attack score,
+    /// ties counting half (Mann-Whitney).
+    public var areaUnderCurve: Double {
+        guard !bonaFide.isEmpty, !attacks.isEmpty else { return 0.5 }
+        let wins = bonaFide.reduce(0.0) { total, score in
+            let below = countAtMost(score.nextDown, in: attacks), notAbove = countAtMost(score, in: attacks)
+            return total + Double(below) + 0.5 * Double(notAbove - below)
+        }
+        return wins / Double(bonaFide.count * attacks.count)
+    }
+
     /// Number of values <= `threshold` in an ascending array.
     private func countAtMost(_ threshold: Double, in sorted: [Double]) -> Int {
         var low = 0, high = sorted.count

@@ -26,7 +26,8 @@ public func buildApplication(
         try LivenessChecker(analyzer: DocumentAnalyzer(configuration: analyzerConfiguration), registry: registry)
     }
     let upcomingCheckers = try upcomingRegistry.map { upcoming in
-        try checkers.map { _ in try LivenessChecker(analyzer: DocumentAnalyzer(configuration: analyzerConfiguration), registry: upcoming) }
+        // A worker runs one of its two checkers at a time, so they share its analyser.
+        try checkers.map { try LivenessChecker(analyzer: $0.analyzer, registry: upcoming) }
     }
     let metrics = ServerMetrics()
     let pool = EngineWorkerPool(checkers: checkers, upcomingCheckers: upcomingCheckers, queueLimit: configuration.effectiveQueueLimit,

@@ -58,7 +58,8 @@ struct CameraCapture {
         if let carrier { try integrate(carrier.image, onto: scene, by: carrierToScene) }
         let toScene = carrier.map { carrierToScene.multiplied(by: $0.placement) } ?? carrierToScene
         try integrate(object, onto: scene, by: toScene)
-        if random.chance(0.3) { try castShadow(on: scene, random: &random) }
+        let shadowed = random.chance(0.3)
+        if shadowed { try castShadow(on: scene, random: &random) }
 
         let kelvin = random.uniform(2800, 7500)
         let light = lightColour(kelvin: kelvin)
@@ -85,7 +86,7 @@ struct CameraCapture {
                     parameters: ["kelvin": kelvin, "lens_blur": parameters.lens_blur, "motion_length": parameters.motion_length,
                                  "exposure": parameters.exposure, "shot_noise": parameters.shot_noise, "read_noise": parameters.read_noise,
                                  "sharpen": parameters.sharpen, "jpeg_quality": Double(quality), "surface": Double(surface.rawValue),
-                                 "sensor_scale": supersample])
+                                 "sensor_scale": supersample, "shadow": shadowed ? 1 : 0])
     }
 
     /// The image of a flat rectangle of the given aspect seen by a pinhole camera: tilted by up to

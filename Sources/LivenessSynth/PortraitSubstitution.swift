@@ -1,4 +1,3 @@
-import COpenCVShim
 import Foundation
 import LivenessEngine
 
@@ -28,7 +27,7 @@ enum PortraitSubstitution {
         let corners = [(-0.5, -0.5), (0.5, -0.5), (0.5, 0.5), (-0.5, 0.5)].map { (u, v) in
             Point(x: centre.x + u * width * cos(turn) - v * height * sin(turn), y: centre.y + u * width * sin(turn) + v * height * cos(turn))
         }
-        let canvas = SynthCanvas(try card.image.copy())
+        let canvas = SynthCanvas(try card.image.cloned())
         // The shadow of the raised paper edge, offset away from the light, then the piece.
         let offset = Point(x: random.uniform(1, 4), y: random.uniform(1, 4))
         try canvas.shade(corners.map { Point(x: $0.x + offset.x, y: $0.y + offset.y) }, strength: random.uniform(0.2, 0.45), softness: random.uniform(2, 6))
@@ -41,7 +40,7 @@ enum PortraitSubstitution {
     static func digital(_ card: CardRenderer.Rendered, renderer: CardRenderer, random: inout SynthRandom) throws -> (Mat, [String: Double]) {
         let box = card.portrait
         let face = try renderer.facePhoto(&random, width: Int(box.width), height: Int(box.height))
-        let canvas = SynthCanvas(try card.image.copy())
+        let canvas = SynthCanvas(try card.image.cloned())
         // Feathering: concentric layers, more transparent towards the seam.
         let feather = random.uniform(4, 14)
         let layers = 6
@@ -60,8 +59,6 @@ enum PortraitSubstitution {
 }
 
 private extension Mat {
-    /// A private copy to draw on (the card's own image stays as rendered).
-    func copy() throws -> Mat { try Mat.make { lv_mat_clone(handle, $0, $1) } }
 
     /// Each channel multiplied by its gain, clipped: a colour cast.
     func scaledChannels(b: Double, g: Double, r: Double) throws -> Mat {

@@ -38,7 +38,7 @@ struct BenchCommand: ParsableCommand {
 
     /// Median milliseconds of each pipeline alone (its features measured afresh each run).
     private func timePipelines(_ names: String, on analysis: DocumentAnalysis) throws {
-        guard let region = PipelineRegion(rawValue: region) else { throw CLIFailure.badInput("unknown region '\(region)'") }
+        let region = try PipelineRegion.parse(region)
         let list = PipelineNames.parse(names)
         let registry: PipelineRegistry
         do { registry = try PipelineRegistry(implemented: PipelineRegistry.builtIn, availableNames: list) } catch { throw CLIFailure.badInput("\(error)") }

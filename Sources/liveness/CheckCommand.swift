@@ -38,7 +38,7 @@ struct CheckCommand: ParsableCommand {
         } catch {
             throw CLIFailure.internal("\(error)")
         }
-        let scored = try PipelineRun(pipelines: pipelines, region: region, calibration: calibration).run(on: analysis, heatmap: heatmap)
+        let scored = try PipelineRun(pipelines: pipelines, region: region, calibration: calibration).run(on: analysis, by: analyzer, heatmap: heatmap)
         let report = analysis.report(faceDetector: analyzer.faceDetector.backend)
         if json {
             let encoder = JSONEncoder()

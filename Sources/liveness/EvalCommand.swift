@@ -36,7 +36,7 @@ struct EvalCommand: ParsableCommand {
             guard let parsed = CalibrationLevel(rawValue: calibration) else { throw CLIFailure.badInput("unknown calibration '\(calibration)'") }
             level = parsed
         }
-        guard let region = PipelineRegion(rawValue: region) else { throw CLIFailure.badInput("unknown region '\(region)' (document, frame)") }
+        let region = try PipelineRegion.parse(region)
         var ignored: Set<ValidationStatus> = []
         for name in ignore.map(ServerConfiguration.splitList) ?? [] {
             guard let status = ValidationStatus(rawValue: name), status.isIgnorable else {

@@ -16,17 +16,10 @@ struct FeaturesCommand: ParsableCommand {
     @OptionGroup var engine: EngineOptions
 
     func run() throws {
-        let regionList = try Self.parseRegions(regions)
+        let regionList = try PipelineRegion.parseList(regions)
         let rows = try Self.measure(data: data, regions: regionList, workers: workers, engine: engine)
         if let out { try FeatureTable.csv(rows).write(toFile: out, atomically: true, encoding: .utf8) }
         for region in regionList { print(Self.separationTable(rows, region: region)) }
-    }
-
-    static func parseRegions(_ text: String) throws -> [PipelineRegion] {
-        try text.split(separator: ",").map { name in
-            guard let region = PipelineRegion(rawValue: String(name)) else { throw CLIFailure.badInput("unknown region '\(name)' (document, frame)") }
-            return region
-        }
     }
 
     static func measure(data: String, regions: [PipelineRegion], workers: Int, engine: EngineOptions) throws -> [FeatureRow] {

@@ -14,7 +14,8 @@ struct KeysCommand: AsyncParsableCommand {
         @Option(help: "SQLite database file ($LIVENESS_DATABASE, default liveness.sqlite).") var database: String?
 
         func open() throws -> SQLiteTransactionStore {
-            try SQLiteTransactionStore(path: database ?? ProcessInfo.processInfo.environment["LIVENESS_DATABASE"] ?? "liveness.sqlite")
+            // The server's own default and environment variable, so both open the same file.
+            try SQLiteTransactionStore(path: database ?? ServerConfiguration(environment: ProcessInfo.processInfo.environment).databasePath)
         }
     }
 

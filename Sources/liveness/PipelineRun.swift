@@ -8,9 +8,9 @@ struct PipelineRun {
     var region: String
     var calibration: String
 
-    func run(on analysis: DocumentAnalysis, heatmap: String?) throws -> [String] {
+    func run(on analysis: DocumentAnalysis, by analyzer: DocumentAnalyzer, heatmap: String?) throws -> [String] {
         guard let pipelines else { return [] }
-        guard let region = PipelineRegion(rawValue: region) else { throw CLIFailure.badInput("unknown region '\(region)' (document, frame)") }
+        let region = try PipelineRegion.parse(region)
         guard let level = CalibrationLevel(rawValue: calibration) else { throw CLIFailure.badInput("unknown calibration '\(calibration)'") }
         let names = PipelineNames.parse(pipelines)
         let registry: PipelineRegistry
@@ -21,7 +21,7 @@ struct PipelineRun {
             throw CLIFailure.badInput("not available in this installation: \(missing.map(\.canonicalName).joined(separator: ", "))"
                 + (PipelineRegistry.builtInProblems.isEmpty ? "" : " (\(PipelineRegistry.builtInProblems.joined(separator: "; ")))"))
         }
-        let checker = try LivenessChecker(analyzer: DocumentAnalyzer(configuration: .init()), registry: registry)
+        let checker = try LivenessChecker(analyzer: analyzer, registry: registry)
         let input = PipelineInput(analysis: analysis, region: region)
         var lines: [String] = []
         for kind in kinds {

@@ -5,9 +5,9 @@ import Testing
 
 struct TrainingTests {
     /// Two features: the first separates the classes (attacks low), the second is noise.
-    static func rows() -> (rows: [[Double]], bonaFide: [Bool]) {
+    static func rows(_ range: Range<Int> = 0..<200) -> (rows: [[Double]], bonaFide: [Bool]) {
         var rows: [[Double]] = [], labels: [Bool] = []
-        for i in 0..<200 {
+        for i in range {
             let live = i % 2 == 0
             let jitter = Double((i * 37) % 17) / 17 - 0.5
             rows.append([(live ? 5.0 : 3.0) + jitter * 2.2, Double((i * 53) % 29)])
@@ -21,8 +21,9 @@ struct TrainingTests {
         let head = try LogisticRegressionTrainer.fit(features: ["cue", "noise"], rows: rows, bonaFide: labels)
         #expect(head.weights[0] > 1, "bona fide have the higher cue, so its weight is positive")
         #expect(abs(head.weights[1]) < abs(head.weights[0]) / 5)
-        let correct = zip(rows, labels).filter { (head.score($0.0) > 0) == $0.1 }.count
-        #expect(correct >= 180)
+        let (unseen, unseenLabels) = Self.rows(200..<400)
+        let correct = zip(unseen, unseenLabels).filter { (head.score($0.0) > 0) == $0.1 }.count
+        #expect(correct >= 180, "rows it was not fitted on")
         let again = try LogisticRegressionTrainer.fit(features: ["cue", "noise"], rows: rows, bonaFide: labels)
         #expect(again == head, "deterministic")
     }

@@ -117,15 +117,14 @@ int lv_dft_magnitude(const lv_mat *mat, lv_mat **out, lv_error *error);
 
 // MARK: Attack features (shim_features.cpp)
 /// Values per tile written by lv_tile_spectra.
-#define LV_TILE_STATS 9
+#define LV_TILE_STATS 8
 /// Spectral statistics of up to `max_tiles` square tiles (`tile` px, a power of two) spread evenly
 /// over an 8-bit BGR image at its own resolution. Per tile, LV_TILE_STATS floats: x, y (origin),
 /// luma standard deviation, luma peak and chroma peak (chroma at half resolution, as 4:2:0 JPEG
 /// stores it; log of the strongest spectral bin over the
 /// median of its frequency ring, mean removed, windowed, JPEG grid frequencies excluded), luma and
-/// chroma fine detail (standard deviation below a 1 px Gaussian), the luma peak's frequency
-/// (cycles/pixel), the luma lattice peak (the same for the strongest bin at least 30 degrees
-/// from the first). `out` holds max_tiles * LV_TILE_STATS floats; `count` receives the tiles used.
+/// chroma fine detail (standard deviation below a 1 px Gaussian), the luma lattice peak (the
+/// same for the strongest bin at least 30 degrees from the first). `out` holds max_tiles * LV_TILE_STATS floats; `count` receives the tiles used.
 int lv_tile_spectra(const lv_mat *bgr, int tile, int max_tiles, float *out, int *count, lv_error *error);
 /// Values written by lv_colour_stats.
 #define LV_COLOUR_STATS 8

@@ -15,13 +15,19 @@ public final class Canvas {
 
     public init(copying source: Mat) throws {
         let colour = source.channels == 1 ? try source.converted(.greyToBGR) : source
-        image = try Mat.make { lv_mat_clone(colour.handle, $0, $1) }
+        image = try colour.cloned()
     }
 
     public func polygon(_ points: [Point], color: Color, thickness: Int, closed: Bool = true) throws {
         let flat = points.flatMap { [Float($0.x), Float($0.y)] }
         let bgr = [color.b, color.g, color.r]
         try shimCall { lv_draw_polyline(image.handle, flat, Int32(points.count), closed ? 1 : 0, bgr, Int32(thickness), $0) }
+    }
+
+    /// Fills a polygon blended with `alpha` (1 = opaque), anti-aliased.
+    public func fill(_ points: [Point], color: Color, alpha: Double) throws {
+        let flat = points.flatMap { [Float($0.x), Float($0.y)] }
+        try shimCall { lv_synth_fill_poly(image.handle, flat, Int32(points.count), [color.b, color.g, color.r], alpha, $0) }
     }
 
     public func text(_ string: String, at point: Point, scale: Double, color: Color, thickness: Int) throws {

@@ -10,6 +10,11 @@ extension Mat {
         case bgrToGrey = 6, greyToBGR = 8, bgrToHSV = 40, bgrToLab = 44, bgrToYCrCb = 36, bgrToRGB = 4
     }
 
+    /// A private copy (to draw on without touching anyone else's pixels).
+    public func cloned() throws -> Mat {
+        try Mat.make { lv_mat_clone(handle, $0, $1) }
+    }
+
     /// A copy of the pixels inside `rect` (rounded outwards to whole pixels, clipped to the image).
     public func cropped(_ rect: Rect) throws -> Mat {
         let left = Int(rect.x.rounded(.down)), top = Int(rect.y.rounded(.down))

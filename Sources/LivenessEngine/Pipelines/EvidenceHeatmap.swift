@@ -1,4 +1,3 @@
-import COpenCVShim
 import Foundation
 
 /// Where a cue pipeline found its evidence: each measured tile of the region painted by what its
@@ -11,7 +10,7 @@ public enum EvidenceHeatmap {
         ("luma_peak_p75", { $0.lumaPeak }), ("luma_peak_p95", { $0.lumaPeak }),
         ("lattice_peak_p75", { $0.latticePeak }), ("lattice_peak_p95", { $0.latticePeak }),
         ("chroma_peak_p75", { $0.chromaPeak }), ("chroma_peak_p95", { $0.chromaPeak }),
-        ("luma_fine", { log1p($0.lumaFine) }), ("chroma_fine_ratio", { $0.chromaFine / ($0.lumaFine + 0.5) }),
+        ("luma_fine", { $0.logLumaFine }), ("chroma_fine_ratio", { $0.chromaFineRatio }),
     ]
 
     /// Each tile's evidence under `head` (positive = bona fide).
@@ -22,18 +21,16 @@ public enum EvidenceHeatmap {
         }
     }
 
-    /// The region with its tiles painted; `tileSize` as measured.
-    public static func render(region: Mat, features: AttackFeatures, head: LogisticHead, tileSize: Int = 256) throws -> Mat {
-        let canvas = try Mat.make { lv_mat_clone(region.handle, $0, $1) }
+    /// The region with its tiles (of `TileSpectrum.size`, as measured) painted.
+    public static func render(region: Mat, features: AttackFeatures, head: LogisticHead) throws -> Mat {
+        let canvas = try Canvas(copying: region)
         for tile in features.tiles {
             let e = evidence(of: tile, head: head)
-            let strength = min(1, abs(e) / 3)
-            let colour: [Double] = e < 0 ? [0, 0, 255] : [0, 200, 0]
-            let x = Float(tile.x), y = Float(tile.y), s = Float(tileSize)
-            let corners: [Float] = [x, y, x + s, y, x + s, y + s, x, y + s]
-            try shimCall { lv_synth_fill_poly(canvas.handle, corners, 4, colour, 0.15 + 0.45 * strength, $0) }
-            try shimCall { lv_synth_polyline(canvas.handle, corners, 4, 1, colour, 2, $0) }
+            let color: Canvas.Color = e < 0 ? .red : .green
+            let corners = Rect(x: Double(tile.x), y: Double(tile.y), width: Double(TileSpectrum.size), height: Double(TileSpectrum.size)).corners
+            try canvas.fill(corners, color: color, alpha: 0.15 + 0.45 * min(1, abs(e) / 3))
+            try canvas.polygon(corners, color: color, thickness: 2)
         }
-        return canvas
+        return canvas.image
     }
 }

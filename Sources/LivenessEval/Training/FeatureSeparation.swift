@@ -24,27 +24,9 @@ public enum FeatureSeparation {
         }
     }
 
-    /// P(a > b) + P(a = b) / 2 over all pairs (Mann-Whitney), by sorting.
+    /// P(a > b) + P(a = b) / 2 over all pairs (Mann-Whitney): `ErrorRates`' area under the
+    /// curve with `a` in the role of the higher-scoring class.
     public static func area(_ a: [Double], _ b: [Double]) -> Double {
-        guard !a.isEmpty, !b.isEmpty else { return 0.5 }
-        let sortedB = b.sorted()
-        var total = 0.0
-        for value in a {
-            let below = lowerBound(sortedB, value), notAbove = upperBound(sortedB, value)
-            total += Double(below) + 0.5 * Double(notAbove - below)
-        }
-        return total / Double(a.count * b.count)
-    }
-
-    private static func lowerBound(_ sorted: [Double], _ value: Double) -> Int {
-        var low = 0, high = sorted.count
-        while low < high { let mid = (low + high) / 2; if sorted[mid] < value { low = mid + 1 } else { high = mid } }
-        return low
-    }
-
-    private static func upperBound(_ sorted: [Double], _ value: Double) -> Int {
-        var low = 0, high = sorted.count
-        while low < high { let mid = (low + high) / 2; if sorted[mid] <= value { low = mid + 1 } else { high = mid } }
-        return low
+        ErrorRates(bonaFide: a, attacks: b).areaUnderCurve
     }
 }

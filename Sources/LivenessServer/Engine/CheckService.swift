@@ -83,7 +83,7 @@ struct CheckService: Sendable {
             },
             validationStatus: (result.report.statuses.first ?? .ok).rawValue, warnings: result.report.warnings.map(\.rawValue),
             documentFormat: result.documentFormat?.reportName ?? "UNKNOWN", latencyMilliseconds: latency,
-            imageSHA256: SHA256.hash(data: image).map { String(format: "%02x", $0) }.joined(),
+            imageSHA256: APIKey.hex(SHA256.hash(data: image)),
             engineVersion: EngineVersion.current, modelVersions: useUpcoming ? self.upcoming!.modelVersions : modelVersions,
             workspace: workspace)
         do {

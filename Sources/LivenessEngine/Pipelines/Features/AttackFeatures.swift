@@ -39,8 +39,8 @@ public struct AttackFeatures: Sendable, Equatable {
         let values: [Double] = [
             quantile(lumaPeaks, 0.75), quantile(lumaPeaks, 0.95), quantile(latticePeaks, 0.75), quantile(latticePeaks, 0.95),
             quantile(chromaPeaks, 0.75), quantile(chromaPeaks, 0.95),
-            log1p(quantile(used.map(\.lumaFine), 0.5)),
-            quantile(used.map { $0.chromaFine / ($0.lumaFine + 0.5) }, 0.5),
+            quantile(used.map(\.logLumaFine), 0.5),
+            quantile(used.map(\.chromaFineRatio), 0.5),
             sharpness,
             colour.saturationMedian / 255, colour.saturation99 / 255,
             colour.value1 / 255, colour.value50 / 255, colour.value99 / 255,

@@ -1,3 +1,4 @@
+import Foundation
 import COpenCVShim
 
 /// What one square tile of a photo says about periodic structure and fine detail, measured at the
@@ -24,15 +25,22 @@ public struct TileSpectrum: Sendable, Equatable {
     /// Chroma detail finer than a 1 px Gaussian: colour fringes of subpixels and of halftone
     /// rosettes that a real surface does not have.
     public var chromaFine: Double
-    /// Frequency of the luma peak in cycles per pixel.
-    public var peakFrequency: Double
     /// The strongest luma peak at least 30 degrees away from `lumaPeak`'s direction: a display's
     /// pixels (and a halftone's dots) form a two-dimensional lattice, while the fine printed
     /// lines of a genuine card's security background run locally in one direction.
     public var latticePeak: Double
 
     /// Measures up to `maximumTiles` tiles of `tileSize` pixels spread evenly over a BGR image.
-    public static func measure(_ image: Mat, tileSize: Int = 256, maximumTiles: Int = 24) throws -> [TileSpectrum] {
+    /// The side of a tile in pixels: 256 resolves a period of a few pixels finely enough for a
+    /// periodic peak to stand out of its frequency ring.
+    public static let size = 256
+
+    /// Fine luma detail in the log domain (it spans decades).
+    public var logLumaFine: Double { log1p(lumaFine) }
+    /// Colour in the fine detail relative to its luma (subpixel and rosette fringes).
+    public var chromaFineRatio: Double { chromaFine / (lumaFine + 0.5) }
+
+    public static func measure(_ image: Mat, tileSize: Int = size, maximumTiles: Int = 24) throws -> [TileSpectrum] {
         var values = [Float](repeating: 0, count: maximumTiles * Int(LV_TILE_STATS))
         var count: Int32 = 0
         try values.withUnsafeMutableBufferPointer { buffer in
@@ -43,8 +51,7 @@ public struct TileSpectrum: Sendable, Equatable {
             let v = values[(index * stride)..<((index + 1) * stride)].map(Double.init)
             let base = v.startIndex
             return TileSpectrum(x: Int(v[base]), y: Int(v[base + 1]), contrast: v[base + 2], lumaPeak: v[base + 3],
-                                chromaPeak: v[base + 4], lumaFine: v[base + 5], chromaFine: v[base + 6], peakFrequency: v[base + 7],
-                                latticePeak: v[base + 8])
+                                chromaPeak: v[base + 4], lumaFine: v[base + 5], chromaFine: v[base + 6], latticePeak: v[base + 7])
         }
     }
 }

@@ -41,7 +41,7 @@ struct GenericController {
             sessionId = parsed.sessionId
             guard !checks.registry.availableKinds.isEmpty else { throw GenericError.noPipeline() }
             let front = try await load(parsed.front, field: parsed.frontField)
-            let back = try await parsed.back.asyncMap { try await load($0, field: "backSideImageBase") }
+            let back: [UInt8]? = if let side = parsed.back { try await load(side, field: "backSideImageBase") } else { nil }
 
             let frontSide = try await check(front, side: "front", field: parsed.frontField, transactionID: context.transactionID,
                                             workspace: workspace, context: context)
@@ -102,12 +102,5 @@ struct GenericController {
             return GenericScore.score(raw: raw, points: descriptor.operatingPoints)
         }
         return GenericResponse(score: scores.min() ?? 0, hasError: false)
-    }
-}
-
-extension Optional {
-    func asyncMap<T>(_ transform: (Wrapped) async throws -> T) async rethrows -> T? {
-        guard let self else { return nil }
-        return try await transform(self)
     }
 }

@@ -5,7 +5,7 @@ import LivenessEngine
 /// `liveness check IMAGE`: analyse one photo and print what the engine found.
 /// Exit codes: 0 analysed, 2 bad input, 1 internal error.
 struct CheckCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "check", abstract: "Analyse one image: documents, corners, format, portrait, statuses, warnings, timings.")
+    static let configuration = CommandConfiguration(commandName: "check", abstract: "Analyse one image: documents, corners, format, portrait, statuses, warnings, timings; or, with --face, a selfie.")
 
     @Argument(help: "Image file (JPEG, PNG, WebP, BMP, TIFF).") var image: String
     @Flag(help: "Print JSON instead of text.") var json = false
@@ -16,6 +16,8 @@ struct CheckCommand: ParsableCommand {
     @Option(help: "Calibration level of the probabilities: SOFT, REGULAR, HARD.") var calibration = "REGULAR"
     @Option(help: "Write a per-pipeline heatmap of where the evidence was found (PNG or JPEG; one file per pipeline, named by suffix).")
     var heatmap: String?
+    @Flag(help: "Check a selfie's face liveness instead of a document.") var face = false
+    @Option(help: "With --face: the signals to fuse, minifasnet, physical or all (default: all installed).") var signals: String?
     @OptionGroup var engine: EngineOptions
 
     func run() throws {
@@ -24,6 +26,9 @@ struct CheckCommand: ParsableCommand {
             bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: image)))
         } catch {
             throw CLIFailure.badInput("cannot read \(image): \(error.localizedDescription)")
+        }
+        if face {
+            return try FaceCheck(signals: signals, calibration: calibration, json: json, heatmap: heatmap).run(bytes, engine: engine)
         }
         let analyzer: DocumentAnalyzer
         let decoded: DecodedImage

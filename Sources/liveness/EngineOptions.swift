@@ -23,3 +23,16 @@ struct EngineOptions: ParsableArguments {
         return FileManager.default.fileExists(atPath: "Models-packs") ? "Models-packs" : nil
     }
 }
+
+extension EngineOptions {
+    func faceConfiguration() -> FaceLivenessChecker.Configuration {
+        var configuration = FaceLivenessChecker.Configuration(modelDirectory: resolvedModelDirectory())
+        configuration.limits = limits()
+        return configuration
+    }
+
+    /// A face checker with the installed face model.
+    func faceChecker() throws -> FaceLivenessChecker {
+        try FaceLivenessChecker(configuration: faceConfiguration(), model: ModelLibrary.builtInFaceModel.model)
+    }
+}

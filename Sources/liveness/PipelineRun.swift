@@ -38,7 +38,7 @@ struct PipelineRun {
             lines.append("           strongest: " + strongest.map { String(format: "%@ %+.2f", $0.feature, $0.contribution) }.joined(separator: ", "))
             if let heatmap, let pixels = try region.pixels(of: analysis) {
                 let path = Self.path(heatmap, suffix: kind.shortCode)
-                let image = try EvidenceHeatmap.render(region: pixels, features: features, head: cue.deciding(features, region: region).head)
+                let image = try EvidenceHeatmap.render(region: pixels, tiles: features.tiles, head: cue.deciding(features, region: region).head)
                 let fileExtension = path.lowercased().hasSuffix(".png") ? ".png" : ".jpg"
                 try Data(image.encoded(as: fileExtension, quality: 90)).write(to: URL(fileURLWithPath: path))
                 lines.append("           heatmap: \(path)")

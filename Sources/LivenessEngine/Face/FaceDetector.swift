@@ -2,7 +2,7 @@ import COpenCVShim
 import Foundation
 
 /// A face found by a detector: its box, five landmarks when the detector gives them, and a score.
-public struct DetectedFace: Sendable, Codable {
+public struct DetectedFace: Sendable, Codable, Equatable {
     public var box: Rect
     /// Right eye, left eye, nose tip, right and left mouth corners (YuNet only).
     public var landmarks: [Point]
@@ -69,5 +69,16 @@ public final class FaceDetector {
         return stride(from: 0, to: values.count, by: 4).map { i in
             DetectedFace(box: Rect(x: values[i], y: values[i + 1], width: values[i + 2], height: values[i + 3]), landmarks: [], score: 1)
         }.sorted { $0.box.area > $1.box.area }
+    }
+
+    /// Faces in a BGR image searched at most `maximumSide` pixels across (YuNet finds faces of
+    /// 10 px and more, so a selfie needs no more), in the image's own coordinates.
+    public func detect(in image: Mat, maximumSide: Int) throws -> [DetectedFace] {
+        let (small, scale) = try image.fitting(maxSide: maximumSide)
+        guard scale != 1 else { return try detect(in: image) }
+        return try detect(in: small).map { face in
+            DetectedFace(box: Rect(x: face.box.x / scale, y: face.box.y / scale, width: face.box.width / scale, height: face.box.height / scale),
+                         landmarks: face.landmarks.map { $0 * (1 / scale) }, score: face.score)
+        }
     }
 }

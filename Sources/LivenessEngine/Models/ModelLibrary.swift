@@ -47,3 +47,24 @@ public enum ModelLibrary {
                                   frameOperatingPoints: frame?.operatingPoints) { try CuePipeline(model: model) }
     }
 }
+
+extension ModelLibrary {
+    /// The face-liveness model installed in `directory` (`face-liveness/<version>/`), at its
+    /// newest version or `version`; nil when none is installed.
+    public static func faceModel(in directory: String, version: String? = nil) throws -> InstalledFaceModel? {
+        let folder = directory + "/" + FaceModel.pipeline
+        guard let version = try version ?? installedVersions(in: folder).last else { return nil }
+        return try InstalledFaceModel.load(folder: folder + "/" + version)
+    }
+
+    /// The face model of `defaultDirectory()`, loaded once; `problem` says why there is none.
+    public static let builtInFaceModel: (model: InstalledFaceModel?, problem: String?) = {
+        guard let directory = defaultDirectory() else { return (nil, "no Models directory found (set LIVENESS_MODELS)") }
+        do {
+            guard let model = try faceModel(in: directory) else { return (nil, "no \(FaceModel.pipeline) model in \(directory)") }
+            return (model, nil)
+        } catch {
+            return (nil, "\(error)")
+        }
+    }()
+}

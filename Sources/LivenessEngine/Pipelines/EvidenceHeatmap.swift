@@ -21,13 +21,13 @@ public enum EvidenceHeatmap {
         }
     }
 
-    /// The region with its tiles (of `TileSpectrum.size`, as measured) painted.
-    public static func render(region: Mat, features: AttackFeatures, head: LogisticHead) throws -> Mat {
+    /// The region with its measured tiles (`tileSize` pixels square) painted.
+    public static func render(region: Mat, tiles: [TileSpectrum], tileSize: Int = TileSpectrum.size, head: LogisticHead) throws -> Mat {
         let canvas = try Canvas(copying: region)
-        for tile in features.tiles {
+        for tile in tiles {
             let e = evidence(of: tile, head: head)
             let color: Canvas.Color = e < 0 ? .red : .green
-            let corners = Rect(x: Double(tile.x), y: Double(tile.y), width: Double(TileSpectrum.size), height: Double(TileSpectrum.size)).corners
+            let corners = Rect(x: Double(tile.x), y: Double(tile.y), width: Double(tileSize), height: Double(tileSize)).corners
             try canvas.fill(corners, color: color, alpha: 0.15 + 0.45 * min(1, abs(e) / 3))
             try canvas.polygon(corners, color: color, thickness: 2)
         }

@@ -36,6 +36,10 @@ public struct Rect: Sendable, Hashable, Codable {
         [Point(x: x, y: y), Point(x: x + width, y: y), Point(x: x + width, y: y + height), Point(x: x, y: y + height)]
     }
 
+    public func contains(_ point: Point) -> Bool {
+        point.x >= x && point.y >= y && point.x <= x + width && point.y <= y + height
+    }
+
     /// The rectangle grown by `amount` on every side (shrunk when negative).
     public func expanded(by amount: Double) -> Rect {
         Rect(x: x - amount, y: y - amount, width: width + 2 * amount, height: height + 2 * amount)

@@ -37,10 +37,10 @@ public struct AttackFeatures: Sendable, Equatable {
         let residual = try known ?? chromaResidual(of: region)
         let lumaPeaks = used.map(\.lumaPeak), latticePeaks = used.map(\.latticePeak), chromaPeaks = used.map(\.chromaPeak)
         let values: [Double] = [
-            quantile(lumaPeaks, 0.75), quantile(lumaPeaks, 0.95), quantile(latticePeaks, 0.75), quantile(latticePeaks, 0.95),
-            quantile(chromaPeaks, 0.75), quantile(chromaPeaks, 0.95),
-            quantile(used.map(\.logLumaFine), 0.5),
-            quantile(used.map(\.chromaFineRatio), 0.5),
+            Quantile.nearestRank(lumaPeaks, 0.75), Quantile.nearestRank(lumaPeaks, 0.95), Quantile.nearestRank(latticePeaks, 0.75), Quantile.nearestRank(latticePeaks, 0.95),
+            Quantile.nearestRank(chromaPeaks, 0.75), Quantile.nearestRank(chromaPeaks, 0.95),
+            Quantile.nearestRank(used.map(\.logLumaFine), 0.5),
+            Quantile.nearestRank(used.map(\.chromaFineRatio), 0.5),
             sharpness,
             colour.saturationMedian / 255, colour.saturation99 / 255,
             colour.value1 / 255, colour.value50 / 255, colour.value99 / 255,
@@ -56,11 +56,5 @@ public struct AttackFeatures: Sendable, Equatable {
     private static func chromaResidual(of region: Mat) throws -> Double {
         let small = try region.fitting(maxSide: 800).mat
         return try PixelMeasurements.chromaResidual(small) ?? 0
-    }
-
-    private static func quantile(_ values: [Double], _ q: Double) -> Double {
-        guard !values.isEmpty else { return 0 }
-        let sorted = values.sorted()
-        return sorted[min(sorted.count - 1, Int(q * Double(sorted.count - 1) + 0.5))]
     }
 }

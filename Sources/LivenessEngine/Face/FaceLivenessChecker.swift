@@ -1,0 +1,91 @@
+import Foundation
+
+/// One worker's face engine: decoder, face detector, the MiniFASNet pack when installed, and the
+/// trained head. Holds OpenCV objects, so it is not thread-safe: one per worker thread.
+public final class FaceLivenessChecker {
+    public struct Configuration: Sendable {
+        /// Model-pack directory (YuNet, MiniFASNet); nil = the built-in cascade, no networks.
+        public var modelDirectory: String?
+        public var limits = ImageLimits()
+        public var thresholds = FaceQualityThresholds()
+        /// Faces are searched on the photo shrunk to this side.
+        public var detectionSide = 640
+
+        public init(modelDirectory: String? = nil) { self.modelDirectory = modelDirectory }
+    }
+
+    public let configuration: Configuration
+    public let detector: FaceDetector
+    /// nil when the MiniFASNet pack is not installed.
+    public let networks: AntiSpoofingNetworks?
+    /// nil when no face model is installed: faces are checked but not scored.
+    public let model: InstalledFaceModel?
+    private let decoder: ImageDecoder
+
+    public init(configuration: Configuration, model: InstalledFaceModel?) throws {
+        self.configuration = configuration
+        detector = try FaceDetector(modelDirectory: configuration.modelDirectory)
+        networks = try AntiSpoofingNetworks(modelDirectory: configuration.modelDirectory)
+        self.model = model
+        decoder = ImageDecoder(limits: configuration.limits)
+    }
+
+    /// The signal sets this worker can score: those the model has a head and calibration for,
+    /// less those needing the pack when it is not installed.
+    public var availableSignals: [FaceSignals] {
+        (model?.signalSets ?? []).filter { !$0.needsNetworks || networks != nil }
+    }
+
+    /// What a request that names no signals gets: everything installed.
+    public var defaultSignals: FaceSignals? {
+        availableSignals.contains(.all) ? .all : availableSignals.contains(.physical) ? .physical : availableSignals.first
+    }
+
+    /// Decodes, checks and scores one selfie. Throws `ImageInputError` for unreadable images and
+    /// `FaceLivenessError` for signals that are not installed.
+    public func check(_ bytes: [UInt8], request: FaceLivenessRequest = .init()) throws -> FaceLivenessResult {
+        let signals = request.signals ?? defaultSignals
+        if let signals, !availableSignals.contains(signals) {
+            throw FaceLivenessError("signals '\(signals.rawValue)' are not available; installed: "
+                + (availableSignals.isEmpty ? "none" : availableSignals.map(\.rawValue).joined(separator: ", ")))
+        }
+        var timings = FaceLivenessResult.Timings()
+        let start = ContinuousClock.now
+        let decoded = try measure(&timings.decode) { () throws(ImageInputError) in try decoder.decode(bytes) }
+        let (quality, values) = try examine(decoded.pixels, jpegQuality: decoded.header.jpegQuality, timings: &timings, ignoring: request.ignoring)
+        let status = quality.statuses.first { !request.ignoring.contains($0) || $0 == .faceNotFound } ?? .ok
+        var result = FaceLivenessResult(imageWidth: decoded.pixels.cols, imageHeight: decoded.pixels.rows, quality: quality, status: status,
+                                        signals: nil, score: nil, probability: nil, calibration: request.calibration,
+                                        modelVersion: model?.model.version, networkProbabilities: values?.networkProbabilities,
+                                        features: values?.named, timings: timings)
+        if status == .ok, let signals, let values, let model, let head = model.model.head(for: signals),
+           let vector = values.vector(for: signals), let points = model.operatingPoints[signals] {
+            let score = head.score(vector)
+            result.signals = signals
+            result.score = score
+            result.probability = points.probability(score: score, level: request.calibration)
+        }
+        result.timings.total = (ContinuousClock.now - start).milliseconds
+        return result
+    }
+
+    /// Detection, quality and (unless a status that is not ignored stops it) every signal, on a
+    /// decoded BGR photo. Used by `check` and to measure training sets.
+    public func examine(_ image: Mat, jpegQuality: Int?, timings: inout FaceLivenessResult.Timings,
+                        ignoring: Set<FaceStatus> = []) throws -> (FaceQuality, FaceSignalValues?) {
+        let faces = try LivenessEngine.measure(&timings.detect) { try detector.detect(in: image, maximumSide: configuration.detectionSide) }
+        let quality = try LivenessEngine.measure(&timings.quality) {
+            try FaceQuality.assess(faces, in: image, jpegQuality: jpegQuality, thresholds: configuration.thresholds)
+        }
+        guard let face = quality.face, quality.statuses.allSatisfy({ ignoring.contains($0) && $0 != .faceNotFound }) else { return (quality, nil) }
+        let values = try LivenessEngine.measure(&timings.signals) {
+            FaceSignalValues(networkProbabilities: try networks?.realProbabilities(image, face: face.box),
+                             cues: try FaceCueFeatures.measure(image, face: face.box))
+        }
+        return (quality, values)
+    }
+}
+
+extension Duration {
+    var milliseconds: Double { Double(components.seconds) * 1000 + Double(components.attoseconds) / 1e15 }
+}

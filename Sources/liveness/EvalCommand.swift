@@ -10,7 +10,7 @@ struct EvalCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "eval", abstract: "APCER, BPCER, ACER, EER and DET curves of the pipelines on a labelled set.")
 
-    @Option(help: "Labelled set: labels.jsonl, or folders bona_fide/ and one per attack species.") var data: String
+    @Option(help: "Labelled set: labels.jsonl, or folders bona_fide/ and one per attack species.") var data: String?
     @Option(help: "Comma-separated pipelines (any name or alias); default: every implemented one.") var pipelines: String?
     @Option(help: "Operating level whose threshold the APCER/BPCER/ACER columns use (REGULAR, SOFT, HARD); default: the set's own APCER-5 % point.")
     var calibration: String?
@@ -19,9 +19,18 @@ struct EvalCommand: ParsableCommand {
     var ignore: String?
     @Option(help: "Region the pipelines score: document, or frame (the whole photo, for pictures that are not documents).") var region = "document"
     @Option(help: "Parallel workers (default: one per core).") var workers = ProcessInfo.processInfo.activeProcessorCount
+    @Flag(help: "Evaluate face liveness on a set of selfies (scores each signal set: face-minifasnet, face-physical, face-all).") var face = false
+    @Option(help: "With --face: comma-separated signal sets (minifasnet, physical, all); default every one installed.") var signals: String?
+    @Option(help: "With --face: face features CSV (written by an earlier eval) instead of measuring --data again.") var features: String?
+    @Flag(help: "With --face: score faces whatever their quality statuses (all but FACE_NOT_FOUND), e.g. small webcam faces.") var ignoreQuality = false
     @OptionGroup var engine: EngineOptions
 
     func run() throws {
+        if face {
+            return try FaceEval(data: data, features: features, signals: signals, calibration: calibration, ignoreQuality: ignoreQuality,
+                                out: out, workers: workers).run(engine: engine)
+        }
+        guard let data else { throw CLIFailure.badInput("give --data") }
         let registry: PipelineRegistry
         do {
             registry = try PipelineRegistry(implemented: PipelineRegistry.builtIn, availableNames: pipelines.map(PipelineNames.parse))

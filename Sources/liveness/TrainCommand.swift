@@ -8,19 +8,21 @@ import LivenessEval
 /// Calibrate on a separate split afterwards (`liveness eval` + `liveness calibrate`).
 struct TrainCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "train", abstract: "Fit a screen-replay or printed-copy head on a labelled training set.")
+        commandName: "train", abstract: "Fit a screen-replay or printed-copy head (or, with --face, the face heads) on a labelled training set.")
 
     @Option(help: "Labelled training set (labels.jsonl, or class folders).") var data: String?
     @Option(help: "Features CSV from liveness features (instead of measuring --data again).") var features: String?
-    @Option(help: "Pipeline: screen-replay or printed-copy (or an alias).") var pipeline: String
+    @Option(help: "Pipeline: screen-replay or printed-copy (or an alias).") var pipeline: String?
+    @Flag(help: "Fit the face-liveness heads (physical, all) on a labelled set of selfies instead.") var face = false
     @Option(help: "Model folder to write, Models/<pipeline>/<version>/ (its last component is the version).") var out: String
     @Option(help: "L2 penalty on the standardised weights.") var l2 = 1.0
     @Option(help: "Parallel workers (default: one per core).") var workers = ProcessInfo.processInfo.activeProcessorCount
     @OptionGroup var engine: EngineOptions
 
     func run() throws {
-        guard let kind = PipelineKind(name: pipeline), kind == .screenReplay || kind == .printedCopy else {
-            throw CLIFailure.badInput("train fits screen-replay or printed-copy, not '\(pipeline)'")
+        if face { return try FaceTrain(data: data, features: features, out: out, l2: l2, workers: workers).run(engine: engine) }
+        guard let pipeline, let kind = PipelineKind(name: pipeline), kind == .screenReplay || kind == .printedCopy else {
+            throw CLIFailure.badInput("train fits screen-replay or printed-copy (or --face), not '\(pipeline ?? "")'")
         }
         let rows: [FeatureRow]
         if let features {

@@ -13,6 +13,7 @@ import Logging
 public func buildApplication(
     configuration: ServerConfiguration,
     implementedPipelines: [PipelineDescriptor] = PipelineRegistry.builtIn,
+    faceModel: InstalledFaceModel? = ModelLibrary.builtInFaceModel.model,
     store: (any LivenessDatabase)? = nil
 ) throws -> some ApplicationProtocol {
     var logger = Logger(label: "liveness")
@@ -29,13 +30,20 @@ public func buildApplication(
         // A worker runs one of its two checkers at a time, so they share its analyser.
         try checkers.map { try LivenessChecker(analyzer: $0.analyzer, registry: upcoming) }
     }
+    var faceConfiguration = FaceLivenessChecker.Configuration(modelDirectory: configuration.modelDirectory)
+    faceConfiguration.limits = configuration.imageLimits
+    faceConfiguration.thresholds = configuration.faceThresholds
+    let faceCheckers = try checkers.map { _ in try FaceLivenessChecker(configuration: faceConfiguration, model: faceModel) }
     let metrics = ServerMetrics()
-    let pool = EngineWorkerPool(checkers: checkers, upcomingCheckers: upcomingCheckers, queueLimit: configuration.effectiveQueueLimit,
+    let pool = EngineWorkerPool(checkers: checkers, upcomingCheckers: upcomingCheckers, faceCheckers: faceCheckers,
+                                queueLimit: configuration.effectiveQueueLimit,
                                 onDepthChange: { metrics.setQueueDepth($0) })
     let store: any LivenessDatabase = try store ?? SQLiteTransactionStore(path: configuration.databasePath)
     let modelVersions = activeModels(faceDetector: checkers[0].analyzer.faceDetector.backend, registry: registry)
     let readiness = Readiness()
     var checks = CheckService(pool: pool, store: store, metrics: metrics, registry: registry, modelVersions: modelVersions)
+    checks.face = FaceCapability(signals: faceCheckers[0].availableSignals, defaultSignals: faceCheckers[0].defaultSignals,
+                                 modelVersion: faceModel?.model.version, networksInstalled: faceCheckers[0].networks != nil)
     if let upcomingRegistry {
         checks.upcoming = (upcomingRegistry, activeModels(faceDetector: checkers[0].analyzer.faceDetector.backend, registry: upcomingRegistry))
     }
@@ -47,13 +55,14 @@ public func buildApplication(
     if configuration.dialects.idLive {
         IDLiveDocController(checks: checks, maxBodyBytes: configuration.maxBodyBytes, keys: dialects.idLiveKeys).addRoutes(to: router)
     }
-    ServerInfoController(registry: registry, store: store, modelVersions: modelVersions, keys: dialects.idLiveKeys).addRoutes(to: router)
+    FaceLivenessController(checks: checks, maxBodyBytes: configuration.maxBodyBytes, keys: dialects.idLiveKeys).addRoutes(to: router)
+    ServerInfoController(registry: registry, store: store, modelVersions: modelVersions, face: checks.face, keys: dialects.idLiveKeys).addRoutes(to: router)
     dialects.addRoutes(to: router)
     OpenAPIController().addRoutes(to: router)
     MetricsController(metrics: metrics).addRoutes(to: router)
     HealthController(readiness: readiness).addRoutes(to: router)
 
-    logger.info("engine \(EngineVersion.current): \(checkers.count) workers, queue limit \(configuration.effectiveQueueLimit), pipelines: \(registry.availableKinds.map(\.canonicalName)), models: \(modelVersions)")
+    logger.info("engine \(EngineVersion.current): \(checkers.count) workers, queue limit \(configuration.effectiveQueueLimit), pipelines: \(registry.availableKinds.map(\.canonicalName)), models: \(modelVersions), face signals: \(checks.face.signals.map(\.rawValue))")
     return Application(
         router: router,
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "liveness"),

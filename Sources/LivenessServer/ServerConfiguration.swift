@@ -19,6 +19,10 @@ import Logging
 /// | availablePipelines | `LIVENESS_AVAILABLE_PIPELINES`, `IDLIVEDOC_SERVER_AVAILABLE_PIPELINES` | every implemented pipeline |
 /// | logLevel | `LIVENESS_LOG_LEVEL` | `info` |
 /// | retentionDays | `LIVENESS_RETENTION_DAYS` | 90 (0 keeps transactions forever) |
+/// | faceThresholds.minimumFaceSize | `LIVENESS_FACE_MIN_SIZE` | 150 px (see `FaceQualityThresholds`) |
+/// | faceThresholds.minimumEyeDistance | `LIVENESS_FACE_MIN_EYE_DISTANCE` | 50 px |
+/// | faceThresholds.minimumBorderPadding | `LIVENESS_FACE_MIN_PADDING` | 15 px |
+/// | faceThresholds.maximumYaw / maximumPitch | `LIVENESS_FACE_MAX_ANGLE` | 30 degrees |
 ///
 /// Dialects, API keys, outbound requests and callbacks: see `ServerConfiguration+Dialects.swift`.
 public struct ServerConfiguration: Sendable {
@@ -36,6 +40,7 @@ public struct ServerConfiguration: Sendable {
     public var retentionDays = 90
     /// How often the retention service deletes old transactions.
     public var retentionInterval = Duration.seconds(3600)
+    public var faceThresholds = FaceQualityThresholds()
     public var dialects = Dialects()
     public var outbound = Outbound()
     public var callbacks = Callbacks()
@@ -72,6 +77,13 @@ public struct ServerConfiguration: Sendable {
             logLevel = level
         }
         retentionDays = try integer("LIVENESS_RETENTION_DAYS") ?? retentionDays
+        faceThresholds.minimumFaceSize = try integer("LIVENESS_FACE_MIN_SIZE").map(Double.init) ?? faceThresholds.minimumFaceSize
+        faceThresholds.minimumEyeDistance = try integer("LIVENESS_FACE_MIN_EYE_DISTANCE").map(Double.init) ?? faceThresholds.minimumEyeDistance
+        faceThresholds.minimumBorderPadding = try integer("LIVENESS_FACE_MIN_PADDING").map(Double.init) ?? faceThresholds.minimumBorderPadding
+        if let angle = try integer("LIVENESS_FACE_MAX_ANGLE").map(Double.init) {
+            faceThresholds.maximumYaw = angle
+            faceThresholds.maximumPitch = angle
+        }
         try readDialectSettings(environment)
         guard workers >= 1 else { throw ConfigurationError(key: "LIVENESS_WORKERS", value: "0", expected: "at least 1") }
     }

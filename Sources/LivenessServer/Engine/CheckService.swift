@@ -14,6 +14,8 @@ struct CheckService: Sendable {
     let registry: PipelineRegistry
     /// Model name -> version of the models every check uses (face detector, pipelines).
     let modelVersions: [String: String]
+    /// What face checks can run (no signal sets when no face model is installed).
+    var face = FaceCapability(signals: [], defaultSignals: nil, modelVersion: nil, networksInstalled: false)
     /// The newest installed model versions, when they differ from the default ones.
     var upcoming: (registry: PipelineRegistry, modelVersions: [String: String])?
 
@@ -58,24 +60,14 @@ struct CheckService: Sendable {
                parse: () async throws -> (image: [UInt8], request: LivenessRequest)) async throws -> Completed {
         let start = ContinuousClock.now
         let useUpcoming = upcoming && self.upcoming != nil
-        let image: [UInt8]
-        let timed: EngineWorkerPool.Timed
-        do {
-            (image, timed) = try await pool.withReservation { reservation in
-                let (image, request) = try await parse()
-                return (image, try await pool.submit(image, request: request, upcoming: useUpcoming, in: reservation))
-            }
-        } catch is EngineOverloaded {
-            throw APIError.overloaded
-        } catch is EngineStopped {
-            throw APIError.shuttingDown
-        } catch let error as ImageInputError {
-            throw APIError(error, field: imageField)
+        let (image, timed) = try await run(imageField: imageField) { reservation in
+            let (image, request) = try await parse()
+            return (image, try await pool.submit(image, request: request, upcoming: useUpcoming, in: reservation))
         }
         let result = timed.result
         let latency = (ContinuousClock.now - start).milliseconds
         recordMetrics(result, queueMilliseconds: timed.queueMilliseconds)
-        let record = TransactionRecord(
+        await record(TransactionRecord(
             id: transactionID, createdAt: Date(), endpoint: endpoint,
             results: result.outcomes.map {
                 .init(pipeline: $0.pipeline.kind.canonicalName, calibration: $0.pipeline.calibration.rawValue,
@@ -85,15 +77,33 @@ struct CheckService: Sendable {
             documentFormat: result.documentFormat?.reportName ?? "UNKNOWN", latencyMilliseconds: latency,
             imageSHA256: APIKey.hex(SHA256.hash(data: image)),
             engineVersion: EngineVersion.current, modelVersions: useUpcoming ? self.upcoming!.modelVersions : modelVersions,
-            workspace: workspace)
+            workspace: workspace), logger: logger)
+        return Completed(result: result, transactionID: transactionID, upcoming: useUpcoming,
+                         registry: useUpcoming ? self.upcoming!.registry : registry,
+                         queueMilliseconds: timed.queueMilliseconds, latencyMilliseconds: latency)
+    }
+
+    /// Reserves a place on the engine, runs `body` (parse, then submit) in it, and maps engine
+    /// refusals and unreadable images to API errors.
+    func run<T>(imageField: String, _ body: (EngineWorkerPool.Reservation) async throws -> T) async throws -> T {
+        do {
+            return try await pool.withReservation(body)
+        } catch is EngineOverloaded {
+            throw APIError.overloaded
+        } catch is EngineStopped {
+            throw APIError.shuttingDown
+        } catch let error as ImageInputError {
+            throw APIError(error, field: imageField)
+        }
+    }
+
+    /// Stores a transaction; a store failure is logged, not returned (the client has its answer).
+    func record(_ record: TransactionRecord, logger: Logger) async {
         do {
             try await store.record(record)
         } catch {
             logger.error("could not record the transaction: \(String(reflecting: error))")
         }
-        return Completed(result: result, transactionID: transactionID, upcoming: useUpcoming,
-                         registry: useUpcoming ? self.upcoming!.registry : registry,
-                         queueMilliseconds: timed.queueMilliseconds, latencyMilliseconds: latency)
     }
 
     private func recordMetrics(_ result: LivenessCheckResult, queueMilliseconds: Double) {

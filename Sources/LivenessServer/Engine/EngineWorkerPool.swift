@@ -2,24 +2,22 @@ import Foundation
 import LivenessEngine
 
 /// Runs engine work off the event loop on a fixed set of threads, each owning its own
-/// `LivenessChecker` (OpenCV objects are not thread-safe). At most `queueLimit` checks wait while
+/// `LivenessChecker` and `FaceLivenessChecker` (OpenCV objects are not thread-safe). At most `queueLimit` checks wait while
 /// every thread is busy; beyond that `reserve` fails at once with `EngineOverloaded`, so latency
 /// stays bounded under overload instead of growing with an unbounded queue. A request reserves its
 /// place before its body is read and parsed, so the requests refused under overload cost almost
 /// nothing, and those admitted are sure of a place.
 final class EngineWorkerPool: @unchecked Sendable {
-    struct Timed: Sendable {
-        var result: LivenessCheckResult
+    struct Timed<Result: Sendable>: Sendable {
+        var result: Result
         /// Milliseconds the check waited for a free worker.
         var queueMilliseconds: Double
     }
 
+    /// One check, run on a worker with that worker's engines.
     private struct Job {
-        var bytes: [UInt8]
-        var request: LivenessRequest
-        var upcoming: Bool
+        var run: (WorkerEngines, _ waited: Double) -> Void
         var enqueued: ContinuousClock.Instant
-        var continuation: CheckedContinuation<Timed, any Error>
     }
 
     let workerCount: Int
@@ -37,16 +35,19 @@ final class EngineWorkerPool: @unchecked Sendable {
 
     /// Starts one thread per checker. `upcomingCheckers` (one per worker, same count) run the
     /// newest installed model versions for requests that ask for them (Argos `useUpcomingVersion`).
-    init(checkers: [LivenessChecker], upcomingCheckers: [LivenessChecker]? = nil, queueLimit: Int,
+    /// `faceCheckers` (one per worker, same count) run selfie checks; without them the pool runs
+    /// documents only.
+    init(checkers: [LivenessChecker], upcomingCheckers: [LivenessChecker]? = nil, faceCheckers: [FaceLivenessChecker]? = nil, queueLimit: Int,
          onDepthChange: @escaping @Sendable (Int) -> Void = { _ in }) {
         precondition(!checkers.isEmpty, "at least one worker")
         precondition(upcomingCheckers == nil || upcomingCheckers?.count == checkers.count, "one upcoming checker per worker")
+        precondition(faceCheckers == nil || faceCheckers?.count == checkers.count, "one face checker per worker")
         workerCount = checkers.count
         self.queueLimit = queueLimit
         self.onDepthChange = onDepthChange
         liveThreads = checkers.count
         for (index, checker) in checkers.enumerated() {
-            let box = CheckerBox(checker: checker, upcoming: upcomingCheckers?[index])
+            let box = WorkerEngines(checker: checker, upcoming: upcomingCheckers?[index], face: faceCheckers?[index])
             let thread = Thread { [self] in work(with: box) }
             thread.name = "engine-worker-\(index)"
             thread.stackSize = 8 << 20
@@ -84,14 +85,32 @@ final class EngineWorkerPool: @unchecked Sendable {
         condition.unlock()
     }
 
-    /// Queues one check in its reserved place and waits for a worker to run it.
-    func submit(_ bytes: [UInt8], request: LivenessRequest, upcoming: Bool = false, in reservation: Reservation) async throws -> Timed {
+    /// Queues one document check in its reserved place and waits for a worker to run it.
+    func submit(_ bytes: [UInt8], request: LivenessRequest, upcoming: Bool = false, in reservation: Reservation) async throws -> Timed<LivenessCheckResult> {
+        try await enqueue(in: reservation) { engines in
+            try (upcoming ? engines.upcoming ?? engines.checker : engines.checker).check(bytes, request: request)
+        }
+    }
+
+    /// Queues one selfie check in its reserved place and waits for a worker to run it.
+    func submitFace(_ bytes: [UInt8], request: FaceLivenessRequest, in reservation: Reservation) async throws -> Timed<FaceLivenessResult> {
+        try await enqueue(in: reservation) { engines in
+            guard let face = engines.face else { throw FaceLivenessError("face liveness is not enabled on this server") }
+            return try face.check(bytes, request: request)
+        }
+    }
+
+    private func enqueue<Result: Sendable>(in reservation: Reservation,
+                                           _ body: @escaping (WorkerEngines) throws -> Result) async throws -> Timed<Result> {
         precondition(!reservation.isUsed, "a reservation holds one check")
         return try await withCheckedThrowingContinuation { continuation in
             condition.lock()
             reservation.isUsed = true
             reserved -= 1
-            pending.append(Job(bytes: bytes, request: request, upcoming: upcoming, enqueued: .now, continuation: continuation))
+            let run: (WorkerEngines, Double) -> Void = { engines, waited in
+                continuation.resume(with: Swift.Result { Timed(result: try body(engines), queueMilliseconds: waited) })
+            }
+            pending.append(Job(run: run, enqueued: .now))
             let depth = pending.count + running
             condition.signal()
             condition.unlock()
@@ -116,7 +135,7 @@ final class EngineWorkerPool: @unchecked Sendable {
         }
     }
 
-    private func work(with checkers: CheckerBox) {
+    private func work(with engines: WorkerEngines) {
         while true {
             condition.lock()
             while pending.isEmpty && (accepting || reserved > 0) { condition.wait() }
@@ -131,24 +150,22 @@ final class EngineWorkerPool: @unchecked Sendable {
             running += 1
             condition.unlock()
 
-            let waited = ContinuousClock.now - job.enqueued
-            let checker = job.upcoming ? checkers.upcoming ?? checkers.checker : checkers.checker
-            let outcome = Result { try checker.check(job.bytes, request: job.request) }
+            job.run(engines, (ContinuousClock.now - job.enqueued).milliseconds)
 
             condition.lock()
             running -= 1
             let depth = pending.count + running
             condition.unlock()
             onDepthChange(depth)
-            job.continuation.resume(with: outcome.map { Timed(result: $0, queueMilliseconds: waited.milliseconds) })
         }
     }
 }
 
-/// Hands (non-Sendable) checkers to the one thread that will own them.
-private struct CheckerBox: @unchecked Sendable {
+/// One worker's (non-Sendable) engines, handed to the one thread that owns them.
+private struct WorkerEngines: @unchecked Sendable {
     let checker: LivenessChecker
     let upcoming: LivenessChecker?
+    let face: FaceLivenessChecker?
 }
 
 struct EngineOverloaded: Error {}

@@ -41,6 +41,11 @@ public struct APIError: Error, Sendable {
     public static let overloaded = APIError(status: .requestTimeout, code: "ENGINE_OVERLOADED",
                                             message: "the engine is overloaded; retry later")
 
+    /// The server cannot do what was asked in its configuration (a model is not installed).
+    public static func unavailable(_ message: String) -> APIError {
+        APIError(status: .serviceUnavailable, code: "NOT_AVAILABLE", message: message)
+    }
+
     public static let shuttingDown = APIError(status: .serviceUnavailable, code: "SHUTTING_DOWN",
                                               message: "the server is shutting down")
 

@@ -1,12 +1,12 @@
 import Foundation
 
 /// Decodes the base64 image of a JSON request. Tolerates what real clients send: a
-/// `data:image/...;base64,` prefix, line breaks (the vendor's own curl example pipes `base64`,
+/// `data:image/...;base64,` prefix (or the bare `image/png;base64,` the Argos documents show), line breaks (the vendor's own curl example pipes `base64`,
 /// which wraps at 76 columns) and missing `=` padding. Anything else outside the alphabet is refused.
 enum Base64Image {
     static func decode(_ text: String, field: String) throws(APIError) -> [UInt8] {
         var payload = Substring(text)
-        if payload.hasPrefix("data:") {
+        if payload.hasPrefix("data:") || payload.hasPrefix("image/") {
             guard let comma = payload.firstIndex(of: ","), payload[..<comma].hasSuffix(";base64") else {
                 throw .invalidField(field, "\(field) is a data URL without ';base64,'")
             }

@@ -20,6 +20,8 @@ struct ArgosController {
 
     func addRoutes(to router: Router<LivenessRequestContext>) {
         router.post("modules/document") { request, context in try await document(request, context: context) }
+        let face = ArgosFaceLiveness(checks: argos.checks, authenticator: authenticator, maxBodyBytes: maxBodyBytes)
+        router.post("modules/liveness") { request, context in try await face.handle(request, context: context) }
     }
 
     func document(_ request: Request, context: LivenessRequestContext) async throws -> Response {

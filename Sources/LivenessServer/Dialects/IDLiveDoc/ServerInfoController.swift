@@ -8,6 +8,7 @@ struct ServerInfoController {
     let store: any TransactionStore
     /// Model name -> version of every active model.
     let modelVersions: [String: String]
+    let face: FaceCapability
     let keys: IDLiveKeyCheck
 
     func addRoutes(to router: Router<LivenessRequestContext>) {
@@ -28,6 +29,16 @@ struct ServerInfoController {
         var expirationDates: [String: String?]
         /// Active models (face detector, pipeline heads) and their versions.
         var models: [String: String]
+        /// Face liveness (ours): the signal sets that can be scored, the default, the face model's
+        /// version and whether the MiniFASNet pack is installed.
+        var faceLiveness: FaceLiveness
+    }
+
+    struct FaceLiveness: Encodable {
+        var signals: [String]
+        var defaultSignals: String?
+        var modelVersion: String?
+        var minifasnet: Bool
     }
 
     func apiVersion() -> APIVersion {
@@ -38,7 +49,9 @@ struct ServerInfoController {
                           availablePipelines: kinds.flatMap(\.names),
                           pipelineAliases: aliases,
                           expirationDates: Dictionary(uniqueKeysWithValues: kinds.map { ($0.canonicalName, String?.none) }),
-                          models: modelVersions)
+                          models: modelVersions,
+                          faceLiveness: FaceLiveness(signals: face.signals.map(\.rawValue), defaultSignals: face.defaultSignals?.rawValue,
+                                                     modelVersion: face.modelVersion, minifasnet: face.networksInstalled))
     }
 
     /// One entry per available pipeline. No licence ever expires: `expirationDate` is always null

@@ -1,0 +1,62 @@
+import Foundation
+import LivenessEngine
+
+/// The JSON body of `POST /check_face_liveness`, validated field by field:
+/// `{"image": base64, "calibration"?: "REGULAR", "signals"?: "all", "errors_to_ignore"?: [...]}`.
+struct CheckFaceLivenessBody: Decodable {
+    var image: String
+    var calibration: CalibrationLevel
+    var signals: String?
+    var errorsToIgnore: [String]
+
+    private enum Key: String, CodingKey {
+        case image, calibration, signals, errorsToIgnore = "errors_to_ignore"
+    }
+
+    init(from decoder: any Decoder) throws {
+        let container: KeyedDecodingContainer<Key>
+        do {
+            container = try decoder.container(keyedBy: Key.self)
+        } catch {
+            throw APIError.malformedBody("the body must be a JSON object")
+        }
+        guard container.contains(.image), try !container.decodeNil(forKey: .image) else { throw APIError.missingField("image") }
+        guard let image = try? container.decode(String.self, forKey: .image) else {
+            throw APIError.invalidField("image", "image must be a string of base64-encoded image data")
+        }
+        self.image = image
+        calibration = .regular
+        if container.contains(.calibration), try !container.decodeNil(forKey: .calibration) {
+            guard let text = try? container.decode(String.self, forKey: .calibration) else {
+                throw APIError.invalidField("calibration", "calibration must be a string")
+            }
+            calibration = try CheckLivenessBody.calibration(text, field: "calibration")
+        }
+        if container.contains(.signals), try !container.decodeNil(forKey: .signals) {
+            guard let text = try? container.decode(String.self, forKey: .signals) else {
+                throw APIError.invalidField("signals", "signals must be a string: minifasnet, physical or all")
+            }
+            signals = text
+        }
+        errorsToIgnore = []
+        if container.contains(.errorsToIgnore), try !container.decodeNil(forKey: .errorsToIgnore) {
+            guard let errors = try? container.decode([String].self, forKey: .errorsToIgnore) else {
+                throw APIError.invalidField("errors_to_ignore", "errors_to_ignore must be an array of strings")
+            }
+            errorsToIgnore = errors
+        }
+    }
+
+    /// Face statuses a client may score through; FACE_NOT_FOUND leaves nothing to score.
+    static func ignoredStatuses(_ names: [String], field: String) throws(APIError) -> Set<FaceStatus> {
+        var ignored = Set<FaceStatus>()
+        for (index, name) in names.enumerated() {
+            guard let status = FaceStatus(rawValue: name), status != .ok, status != .faceNotFound else {
+                let ignorable = FaceStatus.allCases.filter { $0 != .ok && $0 != .faceNotFound }.map(\.rawValue)
+                throw .invalidField("\(field)[\(index)]", "'\(name)' cannot be ignored; ignorable: \(ignorable.joined(separator: ", "))")
+            }
+            ignored.insert(status)
+        }
+        return ignored
+    }
+}

@@ -101,7 +101,7 @@ struct ConcurrencyTests {
 
 extension EngineWorkerPool {
     /// Reserves a place and runs one check in it (what `CheckService` does around its parsing).
-    func submit(_ bytes: [UInt8], request: LivenessRequest) async throws -> Timed {
+    func submit(_ bytes: [UInt8], request: LivenessRequest) async throws -> Timed<LivenessCheckResult> {
         try await withReservation { try await submit(bytes, request: request, in: $0) }
     }
 }

@@ -33,10 +33,9 @@ public struct FaceQuality: Sendable, Codable, Equatable {
         }
         let box = face.box
         let width = Double(image.cols), height = Double(image.rows)
-        // Part of the face outside the picture: the box (YuNet extrapolates it) or a landmark
-        // beyond an edge by more than a few percent of the face.
-        let slack = 0.05 * box.height
-        let outside = box.x < -slack || box.y < -slack || box.x + box.width > width + slack || box.y + box.height > height + slack
+        // Part of the face outside the picture: the box (YuNet extrapolates it past the edge) or
+        // a landmark beyond an edge.
+        let outside = box.x < 0 || box.y < 0 || box.x + box.width > width || box.y + box.height > height
             || face.landmarks.contains { !$0.x.isBetween(0, width) || !$0.y.isBetween(0, height) }
         let padding = min(box.x, box.y, width - box.x - box.width, height - box.y - box.height)
         if outside { statuses.append(.faceCropped) } else if padding < thresholds.minimumBorderPadding { statuses.append(.faceTooCloseToBorder) }

@@ -42,6 +42,11 @@ public struct InstalledFaceModel: Sendable {
     public var model: FaceModel
     public var operatingPoints: [FaceSignals: OperatingPoints]
 
+    public init(model: FaceModel, operatingPoints: [FaceSignals: OperatingPoints]) {
+        self.model = model
+        self.operatingPoints = operatingPoints
+    }
+
     /// Signal sets with both a head and a calibration.
     public var signalSets: [FaceSignals] {
         FaceSignals.allCases.filter { model.head(for: $0) != nil && operatingPoints[$0] != nil }

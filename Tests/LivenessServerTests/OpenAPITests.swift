@@ -19,6 +19,7 @@ struct OpenAPITests {
         "/check_liveness": ["post"], "/check_liveness_file": ["post"], "/api_version": ["get"], "/license_info": ["get"],
         "/bi_report": ["get"], "/v3/api-docs": ["get"], "/metrics": ["get"], "/health": ["get"], "/ready": ["get"],
         "/modules/document": ["post"], "/api/v1/document/liveness": ["post"],
+        "/check_face_liveness": ["post"], "/check_face_liveness_file": ["post"], "/modules/liveness": ["post"],
     ]
 
     func document() async throws -> Data {

@@ -9,7 +9,7 @@ enum OpenAPIDocument {
   "info": {
     "title": "Liveness Server",
     "version": "\#(EngineVersion.current)",
-    "description": "Self-hosted presentation-attack detection for identity documents. Three dialects over one engine: the IDLive Doc Server API, Argos ID Liveness (/modules/document) and the generic /api/v1/document/liveness; clients written for them work by changing the base URL. Our additions to a response live under `x_liveness` only. Every response carries an `X-Transaction-Id` header.",
+    "description": "Self-hosted presentation-attack detection for identity documents. Three dialects over one engine: the IDLive Doc Server API, Argos ID and Face Liveness (/modules/document, /modules/liveness) and the generic /api/v1/document/liveness, plus native selfie checks (/check_face_liveness); clients written for them work by changing the base URL. Our additions to a response live under `x_liveness` only. Every response carries an `X-Transaction-Id` header.",
     "license": { "name": "Apache-2.0", "identifier": "Apache-2.0" }
   },
   "servers": [{ "url": "/" }],
@@ -130,6 +130,83 @@ enum OpenAPIDocument {
           "408": { "$ref": "#/components/responses/ArgosError" },
           "413": { "$ref": "#/components/responses/ArgosError" },
           "500": { "$ref": "#/components/responses/ArgosError" }
+        }
+      }
+    },
+    "/check_face_liveness": {
+      "post": {
+        "operationId": "checkFaceLiveness",
+        "security": [{}, { "ApiKeyAuth": [] }],
+        "summary": "Check the liveness of a selfie sent as base64 JSON",
+        "description": "Face detection (YuNet, or the Haar cascade without the pack), face quality (status_code: OK or the first of FACE_NOT_FOUND, TOO_MANY_FACES, FACE_CROPPED, FACE_TOO_CLOSE_TO_BORDER, FACE_TOO_SMALL, FACE_ANGLE_TOO_LARGE not in errors_to_ignore), then the fused signals (MiniFASNet pack and physical cues) at the requested calibration. A face that is not OK is answered without a probability. 503 NOT_AVAILABLE when no face model is installed.",
+        "requestBody": {
+          "required": true,
+          "content": { "application/json": { "schema": { "$ref": "#/components/schemas/CheckFaceLivenessRequest" } } }
+        },
+        "responses": {
+          "200": { "$ref": "#/components/responses/CheckFaceLiveness" },
+          "400": { "$ref": "#/components/responses/BadRequest" },
+          "401": { "$ref": "#/components/responses/Unauthorized" },
+          "406": { "$ref": "#/components/responses/NotAcceptable" },
+          "408": { "$ref": "#/components/responses/Overloaded" },
+          "413": { "$ref": "#/components/responses/TooLarge" },
+          "500": { "$ref": "#/components/responses/InternalError" },
+          "503": { "$ref": "#/components/responses/Unavailable" }
+        }
+      }
+    },
+    "/check_face_liveness_file": {
+      "post": {
+        "operationId": "checkFaceLivenessFile",
+        "security": [{}, { "ApiKeyAuth": [] }],
+        "summary": "Check the liveness of a selfie uploaded as a multipart file",
+        "parameters": [
+          { "name": "calibration", "in": "query", "required": false, "schema": { "$ref": "#/components/schemas/Calibration" } },
+          { "name": "signals", "in": "query", "required": false, "schema": { "$ref": "#/components/schemas/FaceSignals" } },
+          { "name": "errors_to_ignore", "in": "query", "required": false, "style": "form", "explode": false,
+            "schema": { "type": "array", "items": { "$ref": "#/components/schemas/IgnorableFaceStatus" } } }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "multipart/form-data": {
+              "schema": {
+                "type": "object",
+                "required": ["file"],
+                "properties": { "file": { "type": "string", "contentMediaType": "application/octet-stream", "description": "The image: JPEG, PNG, WebP, BMP or TIFF." } }
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": { "$ref": "#/components/responses/CheckFaceLiveness" },
+          "400": { "$ref": "#/components/responses/BadRequest" },
+          "401": { "$ref": "#/components/responses/Unauthorized" },
+          "406": { "$ref": "#/components/responses/NotAcceptable" },
+          "408": { "$ref": "#/components/responses/Overloaded" },
+          "413": { "$ref": "#/components/responses/TooLarge" },
+          "500": { "$ref": "#/components/responses/InternalError" },
+          "503": { "$ref": "#/components/responses/Unavailable" }
+        }
+      }
+    },
+    "/modules/liveness": {
+      "post": {
+        "operationId": "argosFaceLiveness",
+        "summary": "Argos Face Liveness: liveness_score 0-100 for a selfie",
+        "description": "liveness_score = round(100 x the REGULAR probability) of the best installed signal set. Errors: 1001 workspace unavailable (401), 1016 faceImage required, 1017 fail to analyze face (the face quality status follows in the message), 1003 fail to process data (body, base64 or image unusable; 408/413/503 keep their HTTP status).",
+        "security": [{ "ApiKeyAuth": [] }],
+        "requestBody": {
+          "required": true,
+          "content": { "application/json": { "schema": { "$ref": "#/components/schemas/ArgosFaceRequest" } } }
+        },
+        "responses": {
+          "200": { "description": "The score", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/ArgosFaceResponse" } } } },
+          "400": { "$ref": "#/components/responses/ArgosFaceError" },
+          "401": { "$ref": "#/components/responses/ArgosFaceError" },
+          "408": { "$ref": "#/components/responses/ArgosFaceError" },
+          "413": { "$ref": "#/components/responses/ArgosFaceError" },
+          "503": { "$ref": "#/components/responses/ArgosFaceError" }
         }
       }
     },
@@ -397,16 +474,97 @@ enum OpenAPIDocument {
           }
         }
       },
+      "FaceSignals": { "type": "string", "enum": ["minifasnet", "physical", "all"], "description": "Signals to fuse; default: all installed (all with the MiniFASNet pack, else physical)." },
+      "IgnorableFaceStatus": { "type": "string", "enum": ["TOO_MANY_FACES", "FACE_TOO_SMALL", "FACE_TOO_CLOSE_TO_BORDER", "FACE_CROPPED", "FACE_ANGLE_TOO_LARGE"] },
+      "CheckFaceLivenessRequest": {
+        "type": "object",
+        "required": ["image"],
+        "properties": {
+          "image": { "type": "string", "contentEncoding": "base64", "description": "The selfie; a data: URL prefix is tolerated." },
+          "calibration": { "$ref": "#/components/schemas/Calibration" },
+          "signals": { "$ref": "#/components/schemas/FaceSignals" },
+          "errors_to_ignore": { "type": "array", "items": { "$ref": "#/components/schemas/IgnorableFaceStatus" } }
+        }
+      },
+      "CheckFaceLivenessResponse": {
+        "type": "object",
+        "required": ["calibration", "status_code", "image_quality_warnings", "x_liveness"],
+        "properties": {
+          "liveness_probability": { "type": "number", "minimum": 0, "maximum": 1, "description": "Absent when the face is not OK." },
+          "liveness_score": { "type": "number", "description": "The fused head's raw score (log-odds-like, higher = more live)." },
+          "calibration": { "$ref": "#/components/schemas/Calibration" },
+          "status_code": { "type": "string", "enum": ["OK", "FACE_NOT_FOUND", "TOO_MANY_FACES", "FACE_TOO_SMALL", "FACE_TOO_CLOSE_TO_BORDER", "FACE_CROPPED", "FACE_ANGLE_TOO_LARGE"] },
+          "image_quality_warnings": { "type": "array", "items": { "type": "string", "enum": ["IMAGE_TOO_BLURRY", "POOR_IMAGE_EXPOSURE", "IMAGE_IS_TOO_COMPRESSED"] } },
+          "face": {
+            "type": "object",
+            "required": ["box", "landmarks", "detection_score"],
+            "properties": {
+              "box": { "type": "array", "items": { "type": "number" }, "minItems": 4, "maxItems": 4, "description": "x, y, width, height in pixels." },
+              "landmarks": { "type": "array", "items": { "type": "array", "items": { "type": "number" } }, "description": "Right eye, left eye, nose tip, right and left mouth corners (YuNet)." },
+              "detection_score": { "type": "number" },
+              "yaw": { "type": "number" }, "pitch": { "type": "number" }, "roll": { "type": "number" }, "eye_distance": { "type": "number" }
+            }
+          },
+          "x_liveness": {
+            "type": "object",
+            "required": ["transaction_id", "engine_version", "statuses", "faces_found", "image", "timings_ms"],
+            "properties": {
+              "transaction_id": { "type": "string" },
+              "engine_version": { "type": "string" },
+              "model_version": { "type": "string" },
+              "signals": { "$ref": "#/components/schemas/FaceSignals" },
+              "minifasnet_real_probabilities": { "type": "array", "items": { "type": "number" } },
+              "statuses": { "type": "array", "items": { "type": "string" } },
+              "faces_found": { "type": "integer" },
+              "image": { "type": "object", "additionalProperties": { "type": "integer" } },
+              "timings_ms": { "type": "object", "additionalProperties": { "type": "number" } }
+            }
+          }
+        }
+      },
+      "ArgosFaceRequest": {
+        "type": "object",
+        "required": ["faceImage"],
+        "properties": { "faceImage": { "type": "string", "contentEncoding": "base64", "description": "Base64 without a MIME prefix (one is tolerated)." } }
+      },
+      "ArgosFaceResponse": {
+        "type": "object",
+        "required": ["apiType", "result", "transactionId"],
+        "properties": {
+          "apiType": { "type": "string", "const": "id_live_face" },
+          "result": { "type": "object", "required": ["liveness_score"], "properties": { "liveness_score": { "type": "integer", "minimum": 0, "maximum": 100 } } },
+          "transactionId": { "type": "string" }
+        }
+      },
+      "ArgosFaceError": {
+        "type": "object",
+        "required": ["transactionId", "errorCode", "message"],
+        "properties": {
+          "transactionId": { "type": "string" },
+          "errorCode": { "type": "integer", "enum": [1001, 1003, 1016, 1017] },
+          "message": { "type": "string" }
+        }
+      },
       "ApiVersion": {
         "type": "object",
-        "required": ["product", "version", "availablePipelines", "pipelineAliases", "expirationDates", "models"],
+        "required": ["product", "version", "availablePipelines", "pipelineAliases", "expirationDates", "models", "faceLiveness"],
         "properties": {
           "product": { "type": "string" },
           "version": { "type": "string" },
           "availablePipelines": { "type": "array", "items": { "$ref": "#/components/schemas/PipelineName" } },
           "pipelineAliases": { "type": "object", "additionalProperties": { "type": "string" } },
           "expirationDates": { "type": "object", "additionalProperties": { "type": "null" }, "description": "Always null per pipeline: nothing expires." },
-          "models": { "type": "object", "additionalProperties": { "type": "string" }, "description": "Active model -> version." }
+          "models": { "type": "object", "additionalProperties": { "type": "string" }, "description": "Active model -> version." },
+          "faceLiveness": {
+            "type": "object",
+            "required": ["signals", "minifasnet"],
+            "properties": {
+              "signals": { "type": "array", "items": { "$ref": "#/components/schemas/FaceSignals" } },
+              "defaultSignals": { "$ref": "#/components/schemas/FaceSignals" },
+              "modelVersion": { "type": "string" },
+              "minifasnet": { "type": "boolean", "description": "Whether the MiniFASNet pack is installed." }
+            }
+          }
         }
       },
       "LicenseEntry": {
@@ -442,6 +600,9 @@ enum OpenAPIDocument {
     "responses": {
       "CheckLiveness": { "description": "The check ran; validation statuses are inside.", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/CheckLivenessResponse" } } } },
       "BadRequest": { "description": "A field is missing or invalid.", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } },
+      "CheckFaceLiveness": { "description": "The face, its quality and (when OK) its liveness", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/CheckFaceLivenessResponse" } } } },
+      "Unavailable": { "description": "The server cannot run this check: a model is not installed.", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } },
+      "ArgosFaceError": { "description": "An Argos face error", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/ArgosFaceError" } } } },
       "NotAcceptable": { "description": "The image cannot be decoded or is not in a supported format.", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } },
       "Overloaded": { "description": "The engine is overloaded (answered at once).", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } },
       "TooLarge": { "description": "The body or the image is over the limit.", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } },

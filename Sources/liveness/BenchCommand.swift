@@ -12,9 +12,11 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "Also time these pipelines (comma-separated names) after the document stages, each alone on a fresh input.")
     var pipelines: String?
     @Option(help: "Region the timed pipelines score: document or frame.") var region = "document"
+    @Flag(help: "Time the face check instead (decode, detection, quality, every signal) on selfies.") var face = false
     @OptionGroup var engine: EngineOptions
 
     func run() throws {
+        if face { return try benchFaces() }
         let analyzer = try DocumentAnalyzer(configuration: engine.analyzerConfiguration())
         print("image                                   size        decode  locate  rectify validate  total   (median ms of \(runs))")
         for path in images {
@@ -52,6 +54,27 @@ struct BenchCommand: ParsableCommand {
             }
             samples.removeFirst()  // warm-up
             print(String(format: "  %@ [%@] %.1f ms (median of %d)", descriptor.kind.canonicalName, region.rawValue, samples.sorted()[samples.count / 2], runs))
+        }
+    }
+
+    /// Median milliseconds of the face stages; the signals are all of them (the MiniFASNet pack
+    /// when installed, and the physical cues), scored or not.
+    private func benchFaces() throws {
+        let checker = try engine.faceChecker()
+        print("image                                   size        decode  detect quality signals  total   (median ms of \(runs); pack \(checker.networks == nil ? "absent" : "installed"))")
+        let request = FaceLivenessRequest(ignoring: Set(FaceStatus.allCases).subtracting([.ok, .faceNotFound]))
+        for path in images {
+            let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
+            _ = try checker.check(bytes, request: request)
+            var samples: [FaceLivenessResult] = []
+            for _ in 0..<runs { samples.append(try checker.check(bytes, request: request)) }
+            func median(_ key: (FaceLivenessResult.Timings) -> Double) -> String {
+                String(format: "%7.1f", samples.map { key($0.timings) }.sorted()[samples.count / 2])
+            }
+            let size = "\(samples[0].imageWidth)x\(samples[0].imageHeight)"
+            let name = URL(fileURLWithPath: path).lastPathComponent.padding(toLength: 38, withPad: " ", startingAt: 0)
+            print("\(name)  \(size.padding(toLength: 10, withPad: " ", startingAt: 0)) \(median(\.decode)) \(median(\.detect)) \(median(\.quality)) \(median(\.signals)) \(median(\.total))"
+                + (samples[0].status == .ok ? "" : "  (\(samples[0].status.rawValue))"))
         }
     }
 }

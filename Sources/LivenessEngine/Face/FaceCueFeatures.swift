@@ -33,9 +33,10 @@ public struct FaceCueFeatures: Sendable, Equatable {
     public subscript(name: String) -> Double? { Self.names.firstIndex(of: name).map { values[$0] } }
 
     /// Tile side for faces: a 150-400 px face with 2.7x context is 400-1000 px across, so 128 px
-    /// tiles give enough of them while still resolving periods of a few pixels.
+    /// tiles resolve periods of a few pixels; 8 of them, spread over the context, keep the cue
+    /// measurement near 3 ms.
     public static let tileSize = 128
-    static let maximumTiles = 16
+    static let maximumTiles = 8
 
     public static func measure(_ image: Mat, face: Rect) throws -> FaceCueFeatures {
         let contextBox = FaceCrops.box(around: face, scale: 2.7, imageWidth: image.cols, imageHeight: image.rows)
@@ -67,8 +68,8 @@ public struct FaceCueFeatures: Sendable, Equatable {
     /// face box (the face's own contours are curved; a print's or bezel's edge is not).
     static func straightEdges(_ image: Mat, face: Rect) throws -> Int {
         let box = FaceCrops.box(around: face, scale: 4.0, imageWidth: image.cols, imageHeight: image.rows)
-        // At most 480 px across: long edges survive the downscale, texture does not.
-        let (small, scale) = try image.cropped(box).fitting(maxSide: 480)
+        // At most 320 px across: long edges survive the downscale, texture does not.
+        let (small, scale) = try image.cropped(box).fitting(maxSide: 320)
         let edges = try small.grey().gaussianBlurred(kernel: 5).canny(low: 40, high: 120)
         let minimum = 0.8 * face.height * scale
         let faceInCrop = Rect(x: (face.x - box.x) * scale, y: (face.y - box.y) * scale, width: face.width * scale, height: face.height * scale)

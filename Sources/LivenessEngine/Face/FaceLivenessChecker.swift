@@ -8,8 +8,10 @@ public final class FaceLivenessChecker {
         public var modelDirectory: String?
         public var limits = ImageLimits()
         public var thresholds = FaceQualityThresholds()
-        /// Faces are searched on the photo shrunk to this side.
-        public var detectionSide = 640
+        /// Faces are searched on the photo shrunk to this side (320: a 150 px face in a 1280 px
+        /// frame is still 37 px there, where YuNet is reliable, and detection takes ~6 ms instead
+        /// of ~23 ms at 640); when none is found, once more at twice the side.
+        public var detectionSide = 320
 
         public init(modelDirectory: String? = nil) { self.modelDirectory = modelDirectory }
     }
@@ -73,7 +75,11 @@ public final class FaceLivenessChecker {
     /// decoded BGR photo. Used by `check` and to measure training sets.
     public func examine(_ image: Mat, jpegQuality: Int?, timings: inout FaceLivenessResult.Timings,
                         ignoring: Set<FaceStatus> = []) throws -> (FaceQuality, FaceSignalValues?) {
-        let faces = try LivenessEngine.measure(&timings.detect) { try detector.detect(in: image, maximumSide: configuration.detectionSide) }
+        let faces = try LivenessEngine.measure(&timings.detect) {
+            let found = try detector.detect(in: image, maximumSide: configuration.detectionSide)
+            guard found.isEmpty, max(image.cols, image.rows) > configuration.detectionSide else { return found }
+            return try detector.detect(in: image, maximumSide: 2 * configuration.detectionSide)
+        }
         let quality = try LivenessEngine.measure(&timings.quality) {
             try FaceQuality.assess(faces, in: image, jpegQuality: jpegQuality, thresholds: configuration.thresholds)
         }

@@ -7,6 +7,12 @@ import LivenessEval
 /// without the MiniFASNet pack) and `all` (the networks' logit and the cues). Writes
 /// `model.json` and provisional calibrations for every signal set, which `liveness calibrate` on
 /// a separate split replaces.
+///
+/// The `all` head keeps the networks' log-odds at weight 1 and fits only a correction from the
+/// cues on top of it (logistic regression with the logit as a fixed offset): MiniFASNet was
+/// trained on thousands of real attacks and its logit is already a log-odds, while our training
+/// data is simulated; refitting its weight on simulation could only teach the head how the
+/// networks see our simulator. The L2 penalty keeps the correction small unless the data insist.
 struct FaceTrain {
     var data: String?
     var features: String?
@@ -26,8 +32,7 @@ struct FaceTrain {
                 continue
             }
             do {
-                heads[signals] = try LogisticRegressionTrainer.fit(features: signals.featureNames, rows: usable.map { $0.vector(for: signals)! },
-                                                                   bonaFide: usable.map { !$0.isAttack }, l2: l2)
+                heads[signals] = try fit(signals, rows: usable)
             } catch {
                 throw CLIFailure.badInput("\(signals.rawValue) head: \(error)")
             }
@@ -59,5 +64,16 @@ struct FaceTrain {
             print("\(signals.rawValue): training EER \(String(format: "%.2f", 100 * rates.equalErrorRate)) % on \(records.count) rows")
         }
         print("wrote \(out)/model.json and provisional calibration-<signals>.json")
+    }
+
+    private func fit(_ signals: FaceSignals, rows: [FaceFeatureRow]) throws -> LogisticHead {
+        let labels = rows.map { !$0.isAttack }
+        guard signals == .all else {
+            return try LogisticRegressionTrainer.fit(features: signals.featureNames, rows: rows.map { $0.vector(for: signals)! }, bonaFide: labels, l2: l2)
+        }
+        let correction = try LogisticRegressionTrainer.fit(features: FaceCueFeatures.names, rows: rows.map { $0.cues! }, bonaFide: labels, l2: l2,
+                                                           offsets: rows.map { $0.networkLogit! })
+        return LogisticHead(features: [FaceSignalValues.networkFeature] + correction.features, mean: [0] + correction.mean,
+                            scale: [1] + correction.scale, weights: [1] + correction.weights, bias: correction.bias)
     }
 }

@@ -28,6 +28,32 @@ struct TrainingTests {
         #expect(again == head, "deterministic")
     }
 
+    @Test func anOffsetIsCorrectedNotRelearned() throws {
+        // The offset already separates most rows; the cue explains what it gets wrong.
+        let (rows, labels) = Self.rows()
+        let offsets = labels.enumerated().map { i, live in (live ? 2.0 : -2.0) * (i % 5 == 0 ? -1 : 1) }
+        let corrected = try LogisticRegressionTrainer.fit(features: ["cue", "noise"], rows: rows, bonaFide: labels, offsets: offsets)
+        let alone = try LogisticRegressionTrainer.fit(features: ["cue", "noise"], rows: rows, bonaFide: labels)
+        #expect(corrected.weights[0] > 1, "the cue still carries its evidence")
+        #expect(corrected != alone)
+        // Offset + correction beats the offset alone on the rows the offset gets wrong.
+        let wrong = labels.indices.filter { (offsets[$0] > 0) != labels[$0] }
+        #expect(!wrong.isEmpty)
+        let fixed = wrong.filter { (offsets[$0] + corrected.score(rows[$0]) > 0) == labels[$0] }.count
+        #expect(fixed > wrong.count / 2, "\(fixed) of \(wrong.count)")
+    }
+
+    @Test func faceFeatureTableRoundTripsThroughCSV() throws {
+        let cues = FaceCueFeatures.names.indices.map { Double($0) / 7 }
+        let rows = [
+            FaceFeatureRow(file: "a.jpg", isAttack: false, species: "none", status: "OK", networkLogit: 2.5, cues: cues),
+            FaceFeatureRow(file: "b.jpg", isAttack: true, species: "printed_photo", status: "OK", networkLogit: nil, cues: cues),
+            FaceFeatureRow(file: "c.jpg", isAttack: true, species: "screen_replay", status: "FACE_NOT_FOUND", networkLogit: nil, cues: nil),
+        ]
+        #expect(try FaceFeatureTable.read(FaceFeatureTable.csv(rows)) == rows)
+        #expect(rows[1].vector(for: .all) == nil && rows[1].vector(for: .physical) == cues)
+    }
+
     @Test func trainingRefusesOneClass() {
         #expect(throws: ModelError.self) {
             try LogisticRegressionTrainer.fit(features: ["a"], rows: [[1], [2], [3]], bonaFide: [true, true, true])

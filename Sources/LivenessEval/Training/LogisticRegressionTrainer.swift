@@ -9,7 +9,10 @@ public enum LogisticRegressionTrainer {
     ///   - rows: feature vectors in `features`' order.
     ///   - bonaFide: the label of each row (true = bona fide, the positive class of the score).
     ///   - l2: penalty on the standardised weights (not on the bias).
-    public static func fit(species: String? = nil, features: [String], rows: [[Double]], bonaFide: [Bool], l2: Double = 1.0) throws -> LogisticHead {
+    ///   - offsets: a fixed term added to each row's log-odds (another model's score that the
+    ///     fitted weights correct rather than replace); nil = none.
+    public static func fit(species: String? = nil, features: [String], rows: [[Double]], bonaFide: [Bool], l2: Double = 1.0,
+                           offsets: [Double]? = nil) throws -> LogisticHead {
         let positives = bonaFide.filter { $0 }.count, negatives = bonaFide.count - positives
         guard positives >= 2, negatives >= 2 else { throw ModelError("training needs at least 2 bona fide and 2 attack rows (\(positives), \(negatives))") }
         let d = features.count
@@ -29,7 +32,7 @@ public enum LogisticRegressionTrainer {
             var gradient = [Double](repeating: 0, count: n)
             var hessian = [Double](repeating: 0, count: n * n)
             for i in x.indices {
-                let z = zip(beta, x[i]).reduce(0) { $0 + $1.0 * $1.1 }
+                let z = zip(beta, x[i]).reduce(offsets?[i] ?? 0) { $0 + $1.0 * $1.1 }
                 let p = 1 / (1 + exp(-z))
                 let w = sampleWeight[i]
                 for a in 0..<n {

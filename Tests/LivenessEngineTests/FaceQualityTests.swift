@@ -74,6 +74,14 @@ struct FaceQualityTests {
         var canvas = Raster(width: 640, height: 480, fill: (128, 128, 128))
         canvas.paste(Raster(tiny), x: 240, y: 120)
         #expect(try quality(canvas.mat()).statuses == [.faceTooSmall])
+        // Scored anyway when the status is ignored (evaluation on small webcam faces): the cues
+        // fit smaller spectral tiles into the small context instead of failing.
+        var timings = FaceLivenessResult.Timings()
+        let tinier = try selfie.resized(width: selfie.cols / 6, height: selfie.rows / 6)
+        var small = Raster(width: 320, height: 240, fill: (128, 128, 128))
+        small.paste(Raster(tinier), x: 120, y: 60)
+        let (_, values) = try checker.examine(small.mat(), jpegQuality: nil, timings: &timings, ignoring: [.faceTooSmall])
+        #expect(try #require(values).cues.tileSide < FaceCueFeatures.tileSize)
     }
 
     @Test func cameraTurnedSidewaysIsAngleTooLarge() throws {

@@ -41,8 +41,10 @@ public struct FaceCueFeatures: Sendable, Equatable {
     public static func measure(_ image: Mat, face: Rect) throws -> FaceCueFeatures {
         let contextBox = FaceCrops.box(around: face, scale: 2.7, imageWidth: image.cols, imageHeight: image.rows)
         let context = try image.cropped(contextBox)
-        let tileSide = min(tileSize, min(context.cols, context.rows))
-        let tiles = try TileSpectrum.measure(context, tileSize: tileSide, maximumTiles: maximumTiles)
+        // A small face's context holds smaller tiles (the spectra need a power of two, >= 32).
+        var tileSide = tileSize
+        while tileSide > min(context.cols, context.rows) && tileSide > 32 { tileSide /= 2 }
+        let tiles = tileSide <= min(context.cols, context.rows) ? try TileSpectrum.measure(context, tileSize: tileSide, maximumTiles: maximumTiles) : []
         let textured = tiles.filter { $0.contrast >= AttackFeatures.minimumTileContrast }
         let used = textured.isEmpty ? tiles : textured
 

@@ -60,6 +60,7 @@ public enum FaceFeatureTable {
         } catch let error as ImageInputError {
             return row(error.kind.rawValue)
         } catch {
+            FileHandle.standardError.write(Data("\(item.file): \(error)\n".utf8))
             return row("ENGINE_ERROR")
         }
     }

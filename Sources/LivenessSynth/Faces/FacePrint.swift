@@ -1,0 +1,165 @@
+import COpenCVShim
+import Foundation
+import LivenessEngine
+
+/// A printed-photo attack: the face photo printed on paper, held up to the camera in a room.
+/// Halftone or inkjet dots, the four inks' smaller gamut, paper white, a glossy coating's
+/// reflection, the bend of a hand-held sheet and the room's light on it all come from the
+/// simulated process; none is drawn on the image.
+enum FacePrint {
+    struct Print {
+        /// The sheet at the printer's resolution.
+        var image: Mat
+        /// Photo pixels to sheet pixels.
+        var photoToSheet: [Double]
+        var parameters: [String: Double]
+    }
+
+    /// Prints `photo`: a borderless 10 x 15 cm photo print (cropped to 2:3 around the face), or
+    /// an A4 or US letter sheet with the photo fitted inside its margins. Photo prints come from
+    /// inkjet or dye printers (error diffusion at 300-600 dpi); sheets from office printers
+    /// (laser or offset-like clustered dots, 85-200 lpi, at 300 dpi) or inkjets.
+    static func print(_ photo: Mat, face: Rect, random: inout SynthRandom) throws -> Print {
+        let format = random.integer(0...2)  // 0 photo print, 1 A4, 2 letter
+        let portrait = photo.rows >= photo.cols
+        var parameters: [String: Double] = ["print_format": Double(format)]
+        let sheetMillimetres: (width: Double, height: Double)
+        // Where the photo goes on the sheet, in millimetres, and the part of the photo printed.
+        let placed: Rect, printedPart: Rect
+        if format == 0 {
+            sheetMillimetres = portrait ? (100, 150) : (150, 100)
+            let aspect = sheetMillimetres.width / sheetMillimetres.height
+            let cropWidth = min(Double(photo.cols), Double(photo.rows) * aspect), cropHeight = cropWidth / aspect
+            let x = min(max(0, face.center.x - cropWidth / 2), Double(photo.cols) - cropWidth)
+            let y = min(max(0, face.center.y - cropHeight * 0.45), Double(photo.rows) - cropHeight)
+            printedPart = Rect(x: x, y: y, width: cropWidth, height: cropHeight)
+            placed = Rect(x: 0, y: 0, width: sheetMillimetres.width, height: sheetMillimetres.height)
+        } else {
+            let size = format == 1 ? (210.0, 297.0) : (215.9, 279.4)
+            sheetMillimetres = portrait ? (size.0, size.1) : (size.1, size.0)
+            let margin = random.uniform(8, 30)
+            let fit = min((sheetMillimetres.width - 2 * margin) / Double(photo.cols), (sheetMillimetres.height - 2 * margin) / Double(photo.rows))
+            let scale = fit * random.uniform(0.6, 1)
+            let w = Double(photo.cols) * scale, h = Double(photo.rows) * scale
+            placed = Rect(x: (sheetMillimetres.width - w) / 2, y: margin + random.uniform(0, 1) * (sheetMillimetres.height - 2 * margin - h), width: w, height: h)
+            printedPart = photo.bounds
+            parameters["margin_mm"] = margin
+        }
+        let inkjet = format == 0 ? random.chance(0.8) : random.chance(0.3)
+        let dpi = format == 0 ? random.pick([300.0, 400, 600]) : 300
+        let lpi = random.uniform(85, 200)
+        let scale = dpi / 25.4
+        let width = Int(sheetMillimetres.width * scale), height = Int(sheetMillimetres.height * scale)
+        // The photo at the printer's resolution on white, then the printer's screening and inks.
+        let level = random.uniform(240, 255)
+        let sheet = SynthCanvas(try Surface.make(.plain, width: width, height: height, colour: (level, level, level), seed: 1))
+        let photoToSheet = try Geometry.homography(from: printedPart.corners, to: Rect(x: placed.x * scale, y: placed.y * scale, width: placed.width * scale,
+                                                                                        height: placed.height * scale).corners)
+        let shrink = printedPart.width / (placed.width * scale)
+        try sheet.warp(try photo.cropped(printedPart.expanded(by: 2).intersection(photo.bounds)),
+                       homography: photoToSheet.multiplied(by: [1, 0, max(0, (printedPart.x - 2).rounded(.down)), 0, 1, max(0, (printedPart.y - 2).rounded(.down)), 0, 0, 1]),
+                       prefilter: shrink > 1.5 ? shrink / 12.0.squareRoot() : 0)
+        let rotation = random.uniform(-3, 3)
+        let angles = [15.0, 75, 0, 45].map { $0 + rotation }
+        let paper = (b: random.uniform(225, 245), g: random.uniform(235, 250), r: random.uniform(238, 252))
+        let dotGain = random.uniform(0.1, 0.4), blackGeneration = random.uniform(0.5, 1)
+        let seed = random.seed()
+        let printed = try Mat.make {
+            lv_synth_print(sheet.image.handle, inkjet ? 1 : 0, dpi / lpi, angles, dotGain, [paper.b, paper.g, paper.r], blackGeneration, seed, $0, $1)
+        }
+        parameters.merge(["print_dpi": dpi, "print_lpi": inkjet ? 0 : lpi, "inkjet": inkjet ? 1 : 0, "dot_gain": dotGain, "screen_rotation": rotation,
+                          "black_generation": blackGeneration, "print_width_mm": sheetMillimetres.width]) { $1 }
+        return Print(image: printed, photoToSheet: photoToSheet, parameters: parameters)
+    }
+
+    /// The print held up to the camera: bent (half the time noticeably), tilted up to 25
+    /// degrees, covering 40-90 % of the frame, or framed on the face so the sheet runs past the
+    /// frame; lit by the room (its brightness follows the room's), glossy or matte; sometimes a
+    /// thumb over one edge.
+    static func photograph(_ print: Print, face: Rect, frame: FaceCapture.Frame, room: FaceCapture.Room,
+                           random: inout SynthRandom) throws -> (scene: SynthCanvas, face: [Point], parameters: [String: Double]) {
+        let sheet = print.image
+        let sheetFace = FaceCapture.outline(of: face).map { Geometry.apply(print.photoToSheet, to: $0) }
+        let faceBox = FaceCapture.box(of: sheetFace, within: sheet.bounds)
+        let closeUp = random.chance(0.35)
+        var parameters: [String: Double] = ["close_up": closeUp ? 1 : 0]
+        let subject: Rect
+        if closeUp {
+            let grow = random.uniform(1.6, 2.6)
+            subject = Rect(x: faceBox.center.x - faceBox.width * grow / 2, y: faceBox.center.y - faceBox.height * grow / 2,
+                           width: faceBox.width * grow, height: faceBox.height * grow)
+        } else {
+            subject = sheet.bounds
+        }
+        let area = closeUp ? random.uniform(0.3, 0.7) : random.uniform(0.4, 0.9)
+        let quad = try CameraCapture.pose(aspect: subject.width / subject.height, sceneWidth: Double(frame.sceneWidth), sceneHeight: Double(frame.sceneHeight),
+                                          areaFraction: area, maximumTilt: 25, upright: true, random: &random)
+        let sheetToScene = try Geometry.homography(from: subject.corners, to: quad.corners)
+        // The room's light on the sheet: as bright as the room around it (auto-exposure then sets
+        // both together), give or take the sheet's angle to the lights.
+        let glossy = random.chance(print.parameters["print_format"] == 0 ? 0.7 : 0.2)
+        let bent = random.chance(0.5)
+        var lighting = lv_print_lighting()
+        lighting.curvature = (bent ? random.uniform(0.15, 0.8) : random.uniform(0, 0.1)) * (random.chance(0.7) ? 1 : -1)
+        lighting.distance = random.uniform(1.5, 4)
+        lighting.illumination = min(1.6, max(0.4, room.meanLinear / 0.18)) * random.uniform(0.7, 1.15)
+        lighting.light_angle = random.uniform(-0.5, 0.5)
+        lighting.specular = glossy ? random.uniform(0.05, 0.7) : 0
+        lighting.specular_angle = random.uniform(-0.5, 0.5)
+        lighting.specular_width = random.uniform(0.05, 0.2)
+        lighting.specular_centre = random.uniform(0, 1)
+        lighting.specular_length = random.uniform(0.3, 2)
+        let shrink = subject.width / max(1, quad.corners[0].distance(to: quad.corners[1]))
+        try shimCall { error in
+            withUnsafePointer(to: lighting) { lv_synth_print_onto(room.scene.image.handle, sheet.handle, sheetToScene, $0, shrink > 1.5 ? shrink / 12.0.squareRoot() : 0, error) }
+        }
+        func toScene(_ p: Point) -> Point {
+            var x = 0.0, y = 0.0
+            _ = withUnsafePointer(to: lighting) { lv_synth_print_point([Double(sheet.cols), Double(sheet.rows)], sheetToScene, $0, p.x, p.y, &x, &y) }
+            return Point(x: x, y: y)
+        }
+        // A thumb over one edge of the sheet: skin lit by the same room, with its soft shadow.
+        let held = random.chance(0.5)
+        if held {
+            let edge = random.integer(0...2)  // left, right, bottom
+            let along = random.uniform(0.25, 0.75)
+            let millimetre = Double(sheet.cols) / (print.parameters["print_width_mm"] ?? 100)
+            let (tip, direction): (Point, Point) = switch edge {
+            case 0: (Point(x: random.uniform(8, 18) * millimetre, y: along * Double(sheet.rows)), Point(x: -1, y: 0))
+            case 1: (Point(x: Double(sheet.cols) - random.uniform(8, 18) * millimetre, y: along * Double(sheet.rows)), Point(x: 1, y: 0))
+            default: (Point(x: along * Double(sheet.cols), y: Double(sheet.rows) - random.uniform(8, 18) * millimetre), Point(x: 0, y: 1))
+            }
+            let length = 60 * millimetre, width = random.uniform(16, 22) * millimetre
+            let normal = Point(x: -direction.y, y: direction.x)
+            let centre = tip + direction * (length / 2)
+            let outline = (0..<40).map { step -> Point in
+                let a = Double(step) / 40 * 2 * .pi
+                return toScene(centre + direction * (length / 2 * cos(a)) + normal * (width / 2 * sin(a)))
+            }
+            let skin = skinTone(&random)
+            let light = min(1.3, max(0.35, room.meanLinear / 0.18))
+            let lit = (b: skin.b * pow(light, 1 / 2.2), g: skin.g * pow(light, 1 / 2.2), r: skin.r * pow(light, 1 / 2.2))
+            let offset = Point(x: random.uniform(-1, 1), y: random.uniform(0.5, 1.5)) * (0.004 * Double(frame.sceneWidth))
+            try room.scene.shade(outline.map { $0 + offset }, strength: random.uniform(0.2, 0.45), softness: 0.01 * Double(frame.sceneWidth))
+            try room.scene.fill(outline, lit)
+            // Rounded: darker towards its sides.
+            let inner = outline.map { p -> Point in
+                let c = toScene(centre)
+                return Point(x: c.x + (p.x - c.x) * 0.6, y: c.y + (p.y - c.y) * 0.6)
+            }
+            try room.scene.fill(inner, (b: min(255, lit.b * 1.12), g: min(255, lit.g * 1.12), r: min(255, lit.r * 1.12)), alpha: 0.5)
+            parameters["thumb_edge"] = Double(edge)
+        }
+        parameters.merge(["held": held ? 1 : 0, "glossy": glossy ? 1 : 0, "curvature": lighting.curvature, "view_distance": lighting.distance,
+                          "print_illumination": lighting.illumination, "light_angle": lighting.light_angle, "specular": lighting.specular,
+                          "specular_angle": lighting.specular_angle, "specular_width": lighting.specular_width, "area_fraction": area]) { $1 }
+        return (room.scene, sheetFace.map(toScene), parameters)
+    }
+
+    /// Skin reflectance colours (BGR) from light to dark.
+    static func skinTone(_ random: inout SynthRandom) -> SynthCanvas.Colour {
+        let t = random.uniform(0, 1)
+        let light = (b: 170.0, g: 195.0, r: 235.0), dark = (b: 45.0, g: 70.0, r: 110.0)
+        return (b: light.b + (dark.b - light.b) * t, g: light.g + (dark.g - light.g) * t, r: light.r + (dark.r - light.r) * t)
+    }
+}

@@ -229,6 +229,8 @@ typedef struct lv_print_lighting {
     double specular_width;      // angular width of the reflection, radians
     double specular_centre;     // its centre along the sheet's height (0-1)
     double specular_length;     // its extent along the height (fraction of it)
+    double sheet_width, sheet_height;   // the sheet, when the source is only an inset on it (0: the source is the sheet)
+    double inset_x, inset_y, inset_scale;  // the source's top-left on the sheet and sheet pixels per source pixel
 } lv_print_lighting;
 
 /// Lays a print (`source`, 8-bit BGR at the printer's resolution) into `destination`: bent on a
@@ -237,12 +239,20 @@ typedef struct lv_print_lighting {
 /// anti-aliased at its edges. `prefilter` as in `lv_synth_warp_onto`.
 int lv_synth_print_onto(lv_mat *destination, const lv_mat *source, const double homography[9],
                         const lv_print_lighting *lighting, double prefilter, lv_error *error);
-/// Where the sheet point (u, v) of a `size` (width, height) print lands under the same bend and homography.
+/// Where the sheet point (u, v) (sheet pixels) of a `size` (width, height) sheet lands under the same bend and homography.
 int lv_synth_print_point(const double size[2], const double homography[9], const lv_print_lighting *lighting,
                          double u, double v, double *x, double *y);
 
 /// `image` under `gain` times the light, in linear light (8-bit values decoded with gamma 2.2), clipped.
 int lv_synth_light(const lv_mat *image, double gain, lv_mat **out, lv_error *error);
+
+/// Per-channel tone curves: `table` holds 256 output values for B, then G, then R.
+int lv_synth_curves(const lv_mat *image, const uint8_t table[768], lv_mat **out, lv_error *error);
+
+/// As `lv_synth_warp_onto`, but integrating and blending in linear light (gamma 2.2 decoded):
+/// fine bright-and-dark structure (a display's subpixels) keeps its mean light when averaged.
+int lv_synth_warp_linear_onto(lv_mat *destination, const lv_mat *source, const double homography[9], double prefilter,
+                              lv_error *error);
 
 #ifdef __cplusplus
 }

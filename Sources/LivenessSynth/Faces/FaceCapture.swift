@@ -28,6 +28,17 @@ enum FaceCapture {
         return Frame(width: width, height: height, supersample: 2)
     }
 
+    /// The frame turned to the other orientation when, in the drawn one, the photo cannot be
+    /// cropped wide enough for its face to fill at most 60 % of the frame's height (a close
+    /// head-and-shoulders portrait in a landscape frame): people hold the camera to suit.
+    static func suited(_ frame: Frame, to source: FaceSource) -> Frame {
+        func smallestFraction(_ f: Frame) -> Double {
+            source.face.height / min(Double(source.height), Double(source.width) * Double(f.height) / Double(f.width))
+        }
+        let turned = Frame(width: frame.height, height: frame.width, supersample: frame.supersample)
+        return smallestFraction(frame) > 0.6 && smallestFraction(turned) < smallestFraction(frame) ? turned : frame
+    }
+
     /// A live selfie: the source photo is itself a camera's view of a live person, so the whole
     /// frame is a crop of it around the face (the face 20-60 % of the frame's height where the
     /// photo allows, placed as people place themselves, turned a few degrees as a hand holds a
@@ -60,9 +71,8 @@ enum FaceCapture {
         if !turned(roll).allSatisfy({ $0.x >= 0 && $0.y >= 0 && $0.x <= Double(photo.cols) && $0.y <= Double(photo.rows) }) { roll = 0 }
         let sceneCorners = Rect(x: 0, y: 0, width: Double(frame.sceneWidth), height: Double(frame.sceneHeight)).corners
         let photoToScene = try Geometry.homography(from: turned(roll), to: sceneCorners)
-        let scene = SynthCanvas(try Surface.make(.plain, width: frame.sceneWidth, height: frame.sceneHeight, colour: (0, 0, 0), seed: 1))
-        try draw(photo, region: crop.expanded(by: 0.1 * cropHeight), onto: scene, by: photoToScene)
-        let exposed = try CameraCapture.expose(scene.image, width: frame.width, height: frame.height, random: &random)
+        let scene = try resample(photo, region: box(of: turned(roll), within: photo.bounds).expanded(by: 4), by: photoToScene, width: frame.sceneWidth, height: frame.sceneHeight)
+        let exposed = try CameraCapture.expose(scene, width: frame.width, height: frame.height, random: &random)
         let toOutput = frame.toOutput.multiplied(by: photoToScene)
         return (exposed.jpeg, box(of: face.corners.map { Geometry.apply(toOutput, to: $0) }, in: frame),
                 exposed.parameters.merging(["face_fraction_drawn": drawn, "crop_scale": Double(frame.sceneHeight) / cropHeight, "roll_degrees": roll * 180 / .pi]) { $1 })
@@ -70,11 +80,29 @@ enum FaceCapture {
 
     /// Warps the part of `image` inside `region` onto the scene (cropping first, so the
     /// anti-aliasing blur and the warp work on what can be seen, not the whole picture).
+    /// Integrated over a scene pixel in linear light where it is shrunk (sigma = width / sqrt 12,
+    /// as `CameraCapture.integrate`).
     static func draw(_ image: Mat, region: Rect, onto scene: SynthCanvas, by homography: [Double]) throws {
         let clipped = region.intersection(image.bounds)
         let left = clipped.x.rounded(.down), top = clipped.y.rounded(.down)
         let piece = try image.cropped(clipped)
-        try CameraCapture.integrate(piece, onto: scene, by: homography.multiplied(by: [1, 0, left, 0, 1, top, 0, 0, 1]))
+        let toScene = homography.multiplied(by: [1, 0, left, 0, 1, top, 0, 0, 1])
+        let topEdge = piece.bounds.corners.prefix(2).map { Geometry.apply(toScene, to: $0) }
+        let shrink = Double(piece.cols) / max(1, (topEdge[1] - topEdge[0]).length)
+        try scene.warpInLinearLight(piece, homography: toScene, prefilter: shrink > 1.5 ? shrink / 12.0.squareRoot() : 0)
+    }
+
+    /// A new `width` x `height` image: `image` mapped by a similarity `homography` (scale, turn,
+    /// shift), only its part inside `region` read, integrated over an output pixel where it is
+    /// shrunk (as `CameraCapture.integrate`), `fill` (grey level) where it does not reach.
+    static func resample(_ image: Mat, region: Rect, by homography: [Double], width: Int, height: Int, fill: Double = 0) throws -> Mat {
+        let clipped = region.intersection(image.bounds)
+        let left = clipped.x.rounded(.down), top = clipped.y.rounded(.down)
+        var piece = try image.cropped(clipped)
+        let shrink = 1 / max(1e-9, abs(homography[0] * homography[4] - homography[1] * homography[3]).squareRoot())
+        if shrink > 1.5 { piece = try piece.gaussianBlurred(kernel: 0, sigma: shrink / 12.0.squareRoot()) }
+        return try piece.warped(homography: homography.multiplied(by: [1, 0, left, 0, 1, top, 0, 0, 1]), width: width, height: height,
+                                fill: [fill, fill, fill, 0])
     }
 
     /// The part of `image` (in its pixels) that lands inside the scene under `homography`, with a margin.

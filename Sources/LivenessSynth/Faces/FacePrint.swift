@@ -8,17 +8,34 @@ import LivenessEngine
 /// simulated process; none is drawn on the image.
 enum FacePrint {
     struct Print {
-        /// The sheet at the printer's resolution.
-        var image: Mat
+        /// The printed photo at the printer's resolution (dots, inks, paper).
+        var printed: Mat
+        /// The blank sheet around it, at 5 px/mm, when the photo is printed on a larger sheet;
+        /// nil for a borderless photo print (the sheet is the printed photo).
+        var sheet: Mat?
+        /// Sheet pixels per printed pixel and the printed photo's top-left on the sheet.
+        var insetScale: Double
+        var insetOrigin: Point
         /// Photo pixels to sheet pixels.
         var photoToSheet: [Double]
         var parameters: [String: Double]
+
+        var sheetSize: (width: Double, height: Double) {
+            sheet.map { (Double($0.cols), Double($0.rows)) } ?? (Double(printed.cols), Double(printed.rows))
+        }
     }
+
+    /// The printer's raster is capped at this many pixels (a 10 x 15 cm print at 250 dpi): at
+    /// webcam resolution a held-up print spans at most ~3000 sensor pixels, so the camera
+    /// resolves the halftone's cells (85-110 lpi) and the paper, not single printer dots; finer
+    /// rasters would cost time without changing what it records.
+    static let maximumPrintedPixels = 1_600_000.0
 
     /// Prints `photo`: a borderless 10 x 15 cm photo print (cropped to 2:3 around the face), or
     /// an A4 or US letter sheet with the photo fitted inside its margins. Photo prints come from
-    /// inkjet or dye printers (error diffusion at 300-600 dpi); sheets from office printers
-    /// (laser or offset-like clustered dots, 85-200 lpi, at 300 dpi) or inkjets.
+    /// inkjets (error diffusion) or, less often, laser printers; sheets from office printers
+    /// (laser clustered dots at 85-136 lpi) or inkjets. The raster is 300 dpi where the size
+    /// allows (less on large photos, see `maximumPrintedPixels`).
     static func print(_ photo: Mat, face: Rect, random: inout SynthRandom) throws -> Print {
         let format = random.integer(0...2)  // 0 photo print, 1 A4, 2 letter
         let portrait = photo.rows >= photo.cols
@@ -46,30 +63,42 @@ enum FacePrint {
             parameters["margin_mm"] = margin
         }
         let inkjet = format == 0 ? random.chance(0.8) : random.chance(0.3)
-        let dpi = format == 0 ? random.pick([300.0, 400, 600]) : 300
-        let lpi = random.uniform(85, 200)
+        let areaSquareInches = placed.width * placed.height / (25.4 * 25.4)
+        let dpi = min(300, (maximumPrintedPixels / areaSquareInches).squareRoot())
+        // Screen ruling: at least 2.2 printer dots a cell.
+        let lpi = random.uniform(min(85, dpi / 2.2), min(200, dpi / 2.2))
         let scale = dpi / 25.4
-        let width = Int(sheetMillimetres.width * scale), height = Int(sheetMillimetres.height * scale)
-        // The photo at the printer's resolution on white, then the printer's screening and inks.
-        let level = random.uniform(240, 255)
-        let sheet = SynthCanvas(try Surface.make(.plain, width: width, height: height, colour: (level, level, level), seed: 1))
-        let photoToSheet = try Geometry.homography(from: printedPart.corners, to: Rect(x: placed.x * scale, y: placed.y * scale, width: placed.width * scale,
-                                                                                        height: placed.height * scale).corners)
-        let shrink = printedPart.width / (placed.width * scale)
-        try sheet.warp(try photo.cropped(printedPart.expanded(by: 2).intersection(photo.bounds)),
-                       homography: photoToSheet.multiplied(by: [1, 0, max(0, (printedPart.x - 2).rounded(.down)), 0, 1, max(0, (printedPart.y - 2).rounded(.down)), 0, 0, 1]),
-                       prefilter: shrink > 1.5 ? shrink / 12.0.squareRoot() : 0)
+        let width = Int(placed.width * scale), height = Int(placed.height * scale)
+        // The photo at the printer's resolution, then the printer's screening and inks.
+        let photoToPrinted = try Geometry.homography(from: printedPart.corners, to: Rect(x: 0, y: 0, width: Double(width), height: Double(height)).corners)
+        let shrink = printedPart.width / Double(width)
+        let source = shrink > 1.5 ? try photo.gaussianBlurred(kernel: 0, sigma: shrink / 12.0.squareRoot()) : photo
+        let raster = try source.warped(homography: photoToPrinted, width: width, height: height, replicateBorder: true)
         let rotation = random.uniform(-3, 3)
         let angles = [15.0, 75, 0, 45].map { $0 + rotation }
-        let paper = (b: random.uniform(225, 245), g: random.uniform(235, 250), r: random.uniform(238, 252))
+        // Photo and office papers are bright white with optical brighteners: neutral to slightly blue.
+        let white = random.uniform(232, 252), blue = random.uniform(0, 8)
+        let paper = (b: min(255, white + blue), g: white, r: white - blue / 2)
         let dotGain = random.uniform(0.1, 0.4), blackGeneration = random.uniform(0.5, 1)
         let seed = random.seed()
-        let printed = try Mat.make {
-            lv_synth_print(sheet.image.handle, inkjet ? 1 : 0, dpi / lpi, angles, dotGain, [paper.b, paper.g, paper.r], blackGeneration, seed, $0, $1)
+        func printer(_ raster: Mat) throws -> Mat {
+            try Mat.make { lv_synth_print(raster.handle, inkjet ? 1 : 0, dpi / lpi, angles, dotGain, [paper.b, paper.g, paper.r], blackGeneration, seed, $0, $1) }
         }
+        // The driver's grey balance for this printer, ink and paper, measured on a test ramp.
+        let printed = try printer(try PrinterCalibration(print: printer).apply(to: raster))
         parameters.merge(["print_dpi": dpi, "print_lpi": inkjet ? 0 : lpi, "inkjet": inkjet ? 1 : 0, "dot_gain": dotGain, "screen_rotation": rotation,
                           "black_generation": blackGeneration, "print_width_mm": sheetMillimetres.width]) { $1 }
-        return Print(image: printed, photoToSheet: photoToSheet, parameters: parameters)
+        guard format != 0 else {
+            return Print(printed: printed, sheet: nil, insetScale: 1, insetOrigin: Point(x: 0, y: 0), photoToSheet: photoToPrinted, parameters: parameters)
+        }
+        // The rest of the sheet: the same paper, unprinted.
+        let sheetScale = 5.0
+        let sheet = try Surface.make(.paper, width: Int(sheetMillimetres.width * sheetScale), height: Int(sheetMillimetres.height * sheetScale),
+                                     colour: paper, seed: random.seed())
+        let insetScale = sheetScale / scale, origin = Point(x: placed.x * sheetScale, y: placed.y * sheetScale)
+        let printedToSheet = [insetScale, 0, origin.x, 0, insetScale, origin.y, 0, 0, 1]
+        return Print(printed: printed, sheet: sheet, insetScale: insetScale, insetOrigin: origin,
+                     photoToSheet: printedToSheet.multiplied(by: photoToPrinted), parameters: parameters)
     }
 
     /// The print held up to the camera: bent (half the time noticeably), tilted up to 25
@@ -78,9 +107,10 @@ enum FacePrint {
     /// thumb over one edge.
     static func photograph(_ print: Print, face: Rect, frame: FaceCapture.Frame, room: FaceCapture.Room,
                            random: inout SynthRandom) throws -> (scene: SynthCanvas, face: [Point], parameters: [String: Double]) {
-        let sheet = print.image
+        let (sheetWidth, sheetHeight) = print.sheetSize
+        let sheetBounds = Rect(x: 0, y: 0, width: sheetWidth, height: sheetHeight)
         let sheetFace = FaceCapture.outline(of: face).map { Geometry.apply(print.photoToSheet, to: $0) }
-        let faceBox = FaceCapture.box(of: sheetFace, within: sheet.bounds)
+        let faceBox = FaceCapture.box(of: sheetFace, within: sheetBounds)
         let closeUp = random.chance(0.35)
         var parameters: [String: Double] = ["close_up": closeUp ? 1 : 0]
         let subject: Rect
@@ -89,7 +119,7 @@ enum FacePrint {
             subject = Rect(x: faceBox.center.x - faceBox.width * grow / 2, y: faceBox.center.y - faceBox.height * grow / 2,
                            width: faceBox.width * grow, height: faceBox.height * grow)
         } else {
-            subject = sheet.bounds
+            subject = sheetBounds
         }
         let area = closeUp ? random.uniform(0.3, 0.7) : random.uniform(0.4, 0.9)
         let quad = try CameraCapture.pose(aspect: subject.width / subject.height, sceneWidth: Double(frame.sceneWidth), sceneHeight: Double(frame.sceneHeight),
@@ -109,13 +139,27 @@ enum FacePrint {
         lighting.specular_width = random.uniform(0.05, 0.2)
         lighting.specular_centre = random.uniform(0, 1)
         lighting.specular_length = random.uniform(0.3, 2)
+        // Scene pixels per sheet pixel decide the anti-aliasing blur of each layer.
         let shrink = subject.width / max(1, quad.corners[0].distance(to: quad.corners[1]))
+        func prefilter(_ shrink: Double) -> Double { shrink > 1.5 ? shrink / 12.0.squareRoot() : 0 }
+        if let sheet = print.sheet {
+            try shimCall { error in
+                withUnsafePointer(to: lighting) { lv_synth_print_onto(room.scene.image.handle, sheet.handle, sheetToScene, $0, prefilter(shrink), error) }
+            }
+            lighting.sheet_width = sheetWidth
+            lighting.sheet_height = sheetHeight
+            lighting.inset_x = print.insetOrigin.x
+            lighting.inset_y = print.insetOrigin.y
+            lighting.inset_scale = print.insetScale
+        }
         try shimCall { error in
-            withUnsafePointer(to: lighting) { lv_synth_print_onto(room.scene.image.handle, sheet.handle, sheetToScene, $0, shrink > 1.5 ? shrink / 12.0.squareRoot() : 0, error) }
+            withUnsafePointer(to: lighting) {
+                lv_synth_print_onto(room.scene.image.handle, print.printed.handle, sheetToScene, $0, prefilter(shrink / print.insetScale), error)
+            }
         }
         func toScene(_ p: Point) -> Point {
             var x = 0.0, y = 0.0
-            _ = withUnsafePointer(to: lighting) { lv_synth_print_point([Double(sheet.cols), Double(sheet.rows)], sheetToScene, $0, p.x, p.y, &x, &y) }
+            _ = withUnsafePointer(to: lighting) { lv_synth_print_point([sheetWidth, sheetHeight], sheetToScene, $0, p.x, p.y, &x, &y) }
             return Point(x: x, y: y)
         }
         // A thumb over one edge of the sheet: skin lit by the same room, with its soft shadow.
@@ -123,11 +167,11 @@ enum FacePrint {
         if held {
             let edge = random.integer(0...2)  // left, right, bottom
             let along = random.uniform(0.25, 0.75)
-            let millimetre = Double(sheet.cols) / (print.parameters["print_width_mm"] ?? 100)
+            let millimetre = sheetWidth / (print.parameters["print_width_mm"] ?? 100)
             let (tip, direction): (Point, Point) = switch edge {
-            case 0: (Point(x: random.uniform(8, 18) * millimetre, y: along * Double(sheet.rows)), Point(x: -1, y: 0))
-            case 1: (Point(x: Double(sheet.cols) - random.uniform(8, 18) * millimetre, y: along * Double(sheet.rows)), Point(x: 1, y: 0))
-            default: (Point(x: along * Double(sheet.cols), y: Double(sheet.rows) - random.uniform(8, 18) * millimetre), Point(x: 0, y: 1))
+            case 0: (Point(x: random.uniform(15, 30) * millimetre, y: along * sheetHeight), Point(x: -1, y: 0))
+            case 1: (Point(x: sheetWidth - random.uniform(15, 30) * millimetre, y: along * sheetHeight), Point(x: 1, y: 0))
+            default: (Point(x: along * sheetWidth, y: sheetHeight - random.uniform(15, 30) * millimetre), Point(x: 0, y: 1))
             }
             let length = 60 * millimetre, width = random.uniform(16, 22) * millimetre
             let normal = Point(x: -direction.y, y: direction.x)

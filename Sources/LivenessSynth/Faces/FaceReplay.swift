@@ -28,10 +28,9 @@ enum FaceReplay {
         let tx = Double(display.width) / 2 - focus.x * scale, ty = Double(display.height) / 2 - focus.y * scale
         let photoToScreen = [scale, 0, tx, 0, scale, ty, 0, 0, 1]
         let backdrop = random.pick([0.0, 0, 30, 240])
-        let screen = SynthCanvas(try Surface.make(.plain, width: display.width, height: display.height, colour: (backdrop, backdrop, backdrop), seed: 1))
         let region = FaceCapture.visibleRegion(of: photo, in: FaceCapture.Frame(width: display.width, height: display.height, supersample: 1), by: photoToScreen)
-        try FaceCapture.draw(photo, region: region, onto: screen, by: photoToScreen)
-        let shown = try ScreenReplay.render(screen.image, display: display, random: &random)
+        let screen = try FaceCapture.resample(photo, region: region, by: photoToScreen, width: display.width, height: display.height, fill: backdrop)
+        let shown = try ScreenReplay.render(screen, display: display, random: &random)
         let face = FaceCapture.outline(of: face).map { shown.fromScreen(Geometry.apply(photoToScreen, to: $0)) }
         return (shown, face, ["display_zoom": zoom, "zoomed": zoomed ? 1 : 0, "backdrop": backdrop, "panel_portrait": display.height > display.width ? 1 : 0])
     }

@@ -50,15 +50,15 @@ public struct FaceSource: Sendable {
         do { photo = try ImageDecoder().decode([UInt8](try Data(contentsOf: url))).pixels } catch {
             return .failure(SynthError("\(name): \(error)"))
         }
-        // Detected on a copy at most 1280 px wide: YuNet's anchors suit faces of tens to hundreds of pixels.
-        let (small, scale) = try photo.fitting(maxSide: 1280)
+        // Detected on a copy at most 640 px wide: YuNet finds faces of tens to a few hundred pixels, and gives overlapping duplicates of larger ones.
+        let (small, scale) = try photo.fitting(maxSide: 640)
         let faces = try detector.detect(in: small).map { face in
             Rect(x: face.box.x / scale, y: face.box.y / scale, width: face.box.width / scale, height: face.box.height / scale).intersection(photo.bounds)
         }.sorted { $0.height > $1.height }
         guard let main = faces.first else { return .failure(SynthError("\(name): no face found")) }
         guard main.height >= minimumFaceHeight else { return .failure(SynthError("\(name): face only \(Int(main.height)) px high")) }
         if faces.count > 1 && faces[1].height >= secondFaceFraction * main.height {
-            return .failure(SynthError("\(name): \(faces.count) faces (a group photo)"))
+            return .failure(SynthError("\(name): \(faces.count) faces (a group photo) \(faces)"))
         }
         return .success(FaceSource(path: path, name: name, width: photo.cols, height: photo.rows, face: main))
     }

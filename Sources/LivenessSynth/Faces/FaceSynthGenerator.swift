@@ -37,7 +37,8 @@ public struct FaceSynthGenerator: Sendable {
         let source = random.pick(sources)
         let kind = species[index % species.count]
         let photo = try source.load()
-        let frame = FaceCapture.frame(maximumSide: maximumSide, random: &random)
+        var frame = FaceCapture.frame(maximumSide: maximumSide, random: &random)
+        if kind == .bonaFide { frame = FaceCapture.suited(frame, to: source) }
         var parameters: [String: Double] = [:]
         var display: String?
         let jpeg: [UInt8], face: Rect
@@ -56,13 +57,17 @@ public struct FaceSynthGenerator: Sendable {
             parameters = print.parameters.merging(room.parameters) { $1 }.merging(shot.parameters) { $1 }.merging(exposed.parameters) { $1 }
         case .screenReplay:
             let shown = try FaceReplay.show(photo, face: source.face, random: &random)
-            // The screen's own light outshines the room it is photographed in.
-            let room = try FaceCapture.room(frame, photos: rooms, excluding: source.path, brightness: random.uniform(0.2, 0.6), random: &random)
+            // The screen's own light outshines the room it is photographed in. Its panel lights a
+            // third of its area (the subpixels), so the room is drawn at 3-25 % of its light for
+            // the screen to be some 2-10 times brighter on average than the room's surfaces (a
+            // phone at 400 nits against an office's walls).
+            let surroundings = random.uniform(0.03, 0.25)
+            let room = try FaceCapture.room(frame, photos: rooms, excluding: source.path, brightness: surroundings, random: &random)
             let shot = try FaceReplay.photograph(shown.shown, face: shown.face, frame: frame, room: room, random: &random)
             let exposed = try CameraCapture.expose(room.scene.image, width: frame.width, height: frame.height, random: &random)
             jpeg = exposed.jpeg
             face = FaceCapture.box(of: shot.face.map { Geometry.apply(frame.toOutput, to: $0) }, in: frame)
-            parameters = shown.shown.parameters.merging(shown.parameters) { $1 }.merging(room.parameters) { $1 }
+            parameters = shown.shown.parameters.merging(shown.parameters) { $1 }.merging(["surroundings": surroundings]) { $1 }.merging(room.parameters) { $1 }
                 .merging(shot.parameters) { $1 }.merging(exposed.parameters) { $1 }
             display = shown.shown.display
         }

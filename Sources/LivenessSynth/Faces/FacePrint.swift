@@ -20,6 +20,11 @@ enum FacePrint {
         var photoToSheet: [Double]
         var parameters: [String: Double]
 
+        /// Where the printed photo lies on the sheet, in sheet pixels.
+        var printedArea: Rect {
+            Rect(x: insetOrigin.x, y: insetOrigin.y, width: Double(printed.cols) * insetScale, height: Double(printed.rows) * insetScale)
+        }
+
         var sheetSize: (width: Double, height: Double) {
             sheet.map { (Double($0.cols), Double($0.rows)) } ?? (Double(printed.cols), Double(printed.rows))
         }
@@ -109,8 +114,9 @@ enum FacePrint {
                            random: inout SynthRandom) throws -> (scene: SynthCanvas, face: [Point], parameters: [String: Double]) {
         let (sheetWidth, sheetHeight) = print.sheetSize
         let sheetBounds = Rect(x: 0, y: 0, width: sheetWidth, height: sheetHeight)
-        let sheetFace = FaceCapture.outline(of: face).map { Geometry.apply(print.photoToSheet, to: $0) }
-        let faceBox = FaceCapture.box(of: sheetFace, within: sheetBounds)
+        // The face as far as the print holds it (a photo print is cropped to 2:3).
+        let faceBox = FaceCapture.box(of: face.corners.map { Geometry.apply(print.photoToSheet, to: $0) }, within: print.printedArea)
+        let sheetFace = FaceCapture.outline(of: faceBox)
         let closeUp = random.chance(0.35)
         var parameters: [String: Double] = ["close_up": closeUp ? 1 : 0]
         let subject: Rect
@@ -162,37 +168,42 @@ enum FacePrint {
             _ = withUnsafePointer(to: lighting) { lv_synth_print_point([sheetWidth, sheetHeight], sheetToScene, $0, p.x, p.y, &x, &y) }
             return Point(x: x, y: y)
         }
-        // A thumb over one edge of the sheet: skin lit by the same room, with its soft shadow.
-        let held = random.chance(0.5)
+        // A thumb over one edge of the sheet, about half on it: skin lit by the same room,
+        // rounded (darker towards its sides, as a cylinder under a broad light), with its soft
+        // shadow on the paper.
+        let held = random.chance(0.3)
         if held {
             let edge = random.integer(0...2)  // left, right, bottom
             let along = random.uniform(0.25, 0.75)
             let millimetre = sheetWidth / (print.parameters["print_width_mm"] ?? 100)
-            let (tip, direction): (Point, Point) = switch edge {
-            case 0: (Point(x: random.uniform(15, 30) * millimetre, y: along * sheetHeight), Point(x: -1, y: 0))
-            case 1: (Point(x: sheetWidth - random.uniform(15, 30) * millimetre, y: along * sheetHeight), Point(x: 1, y: 0))
-            default: (Point(x: along * sheetWidth, y: sheetHeight - random.uniform(15, 30) * millimetre), Point(x: 0, y: 1))
+            let (edgePoint, inward): (Point, Point) = switch edge {
+            case 0: (Point(x: 0, y: along * sheetHeight), Point(x: 1, y: 0))
+            case 1: (Point(x: sheetWidth, y: along * sheetHeight), Point(x: -1, y: 0))
+            default: (Point(x: along * sheetWidth, y: sheetHeight), Point(x: 0, y: -1))
             }
-            let length = 60 * millimetre, width = random.uniform(16, 22) * millimetre
+            let length = random.uniform(45, 60) * millimetre, width = random.uniform(17, 23) * millimetre
+            let reach = random.uniform(0.35, 0.6)  // the share of the thumb's length on the sheet
+            let slant = random.uniform(-0.35, 0.35)
+            let direction = Point(x: inward.x * cos(slant) - inward.y * sin(slant), y: inward.x * sin(slant) + inward.y * cos(slant))
             let normal = Point(x: -direction.y, y: direction.x)
-            let centre = tip + direction * (length / 2)
-            let outline = (0..<40).map { step -> Point in
-                let a = Double(step) / 40 * 2 * .pi
-                return toScene(centre + direction * (length / 2 * cos(a)) + normal * (width / 2 * sin(a)))
+            let centre = edgePoint + direction * (length * (reach - 0.5))
+            func ellipse(_ scale: Double, shift: Double) -> [Point] {
+                (0..<48).map { step -> Point in
+                    let a = Double(step) / 48 * 2 * .pi
+                    return toScene(centre + normal * (shift * width) + direction * (scale * length / 2 * cos(a)) + normal * (scale * width / 2 * sin(a)))
+                }
             }
             let skin = skinTone(&random)
-            let light = min(1.3, max(0.35, room.meanLinear / 0.18))
-            let lit = (b: skin.b * pow(light, 1 / 2.2), g: skin.g * pow(light, 1 / 2.2), r: skin.r * pow(light, 1 / 2.2))
+            let light = pow(min(1.3, max(0.35, room.meanLinear / 0.18)), 1 / 2.2)
             let offset = Point(x: random.uniform(-1, 1), y: random.uniform(0.5, 1.5)) * (0.004 * Double(frame.sceneWidth))
-            try room.scene.shade(outline.map { $0 + offset }, strength: random.uniform(0.2, 0.45), softness: 0.01 * Double(frame.sceneWidth))
-            try room.scene.fill(outline, lit)
-            // Rounded: darker towards its sides.
-            let inner = outline.map { p -> Point in
-                let c = toScene(centre)
-                return Point(x: c.x + (p.x - c.x) * 0.6, y: c.y + (p.y - c.y) * 0.6)
+            try room.scene.shade(ellipse(1, shift: 0).map { $0 + offset }, strength: random.uniform(0.2, 0.45), softness: 0.01 * Double(frame.sceneWidth))
+            let side = random.uniform(-0.08, 0.08)  // where the light falls across it
+            for layer in 0..<12 {
+                let t = Double(layer) / 11, shade = light * (0.8 + 0.25 * (1 - (1 - t) * (1 - t)))
+                try room.scene.fill(ellipse(1 - 0.075 * Double(layer), shift: side * t), (b: min(255, skin.b * shade), g: min(255, skin.g * shade), r: min(255, skin.r * shade)))
             }
-            try room.scene.fill(inner, (b: min(255, lit.b * 1.12), g: min(255, lit.g * 1.12), r: min(255, lit.r * 1.12)), alpha: 0.5)
             parameters["thumb_edge"] = Double(edge)
+            parameters["thumb_reach"] = reach
         }
         parameters.merge(["held": held ? 1 : 0, "glossy": glossy ? 1 : 0, "curvature": lighting.curvature, "view_distance": lighting.distance,
                           "print_illumination": lighting.illumination, "light_angle": lighting.light_angle, "specular": lighting.specular,
@@ -203,7 +214,7 @@ enum FacePrint {
     /// Skin reflectance colours (BGR) from light to dark.
     static func skinTone(_ random: inout SynthRandom) -> SynthCanvas.Colour {
         let t = random.uniform(0, 1)
-        let light = (b: 170.0, g: 195.0, r: 235.0), dark = (b: 45.0, g: 70.0, r: 110.0)
+        let light = (b: 165.0, g: 190.0, r: 232.0), dark = (b: 60.0, g: 88.0, r: 135.0)
         return (b: light.b + (dark.b - light.b) * t, g: light.g + (dark.g - light.g) * t, r: light.r + (dark.r - light.r) * t)
     }
 }

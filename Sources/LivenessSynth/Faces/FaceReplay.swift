@@ -31,7 +31,10 @@ enum FaceReplay {
         let region = FaceCapture.visibleRegion(of: photo, in: FaceCapture.Frame(width: display.width, height: display.height, supersample: 1), by: photoToScreen)
         let screen = try FaceCapture.resample(photo, region: region, by: photoToScreen, width: display.width, height: display.height, fill: backdrop)
         let shown = try ScreenReplay.render(screen, display: display, random: &random)
-        let face = FaceCapture.outline(of: face).map { shown.fromScreen(Geometry.apply(photoToScreen, to: $0)) }
+        // The face as far as the screen shows it (a zoomed photo runs past the screen's edges).
+        let onScreen = FaceCapture.box(of: face.corners.map { Geometry.apply(photoToScreen, to: $0) },
+                                       within: Rect(x: 0, y: 0, width: Double(display.width), height: Double(display.height)))
+        let face = FaceCapture.outline(of: onScreen).map(shown.fromScreen)
         return (shown, face, ["display_zoom": zoom, "zoomed": zoomed ? 1 : 0, "backdrop": backdrop, "panel_portrait": display.height > display.width ? 1 : 0])
     }
 

@@ -39,7 +39,7 @@ enum FacePrint {
     /// Prints `photo`: a borderless 10 x 15 cm photo print (cropped to 2:3 around the face), or
     /// an A4 or US letter sheet with the photo fitted inside its margins. Photo prints come from
     /// inkjets (error diffusion) or, less often, laser printers; sheets from office printers
-    /// (laser clustered dots at 85-136 lpi) or inkjets. The raster is 300 dpi where the size
+    /// (laser clustered dots at 85-120 lpi) or inkjets. The raster is 300 dpi where the size
     /// allows (less on large photos, see `maximumPrintedPixels`).
     static func print(_ photo: Mat, face: Rect, random: inout SynthRandom) throws -> Print {
         let format = random.integer(0...2)  // 0 photo print, 1 A4, 2 letter
@@ -107,8 +107,8 @@ enum FacePrint {
     }
 
     /// The print held up to the camera: bent (half the time noticeably), tilted up to 25
-    /// degrees, covering 40-90 % of the frame, or framed on the face so the sheet runs past the
-    /// frame; lit by the room (its brightness follows the room's), glossy or matte; sometimes a
+    /// degrees, covering 40-90 % of the frame, or (60 %) framed on the face so the sheet runs
+    /// past the frame; lit by the room (its brightness follows the room's), glossy or matte; sometimes a
     /// thumb over one edge.
     static func photograph(_ print: Print, face: Rect, frame: FaceCapture.Frame, room: FaceCapture.Room,
                            random: inout SynthRandom) throws -> (scene: SynthCanvas, face: [Point], parameters: [String: Double]) {
@@ -117,17 +117,18 @@ enum FacePrint {
         // The face as far as the print holds it (a photo print is cropped to 2:3).
         let faceBox = FaceCapture.box(of: face.corners.map { Geometry.apply(print.photoToSheet, to: $0) }, within: print.printedArea)
         let sheetFace = FaceCapture.outline(of: faceBox)
-        let closeUp = random.chance(0.35)
+        // Face checks ask for the face to fill a guide oval: most attackers bring the print close.
+        let closeUp = random.chance(0.6)
         var parameters: [String: Double] = ["close_up": closeUp ? 1 : 0]
         let subject: Rect
         if closeUp {
-            let grow = random.uniform(1.6, 2.6)
+            let grow = random.uniform(1.3, 2.4)
             subject = Rect(x: faceBox.center.x - faceBox.width * grow / 2, y: faceBox.center.y - faceBox.height * grow / 2,
                            width: faceBox.width * grow, height: faceBox.height * grow)
         } else {
             subject = sheetBounds
         }
-        let area = closeUp ? random.uniform(0.3, 0.7) : random.uniform(0.4, 0.9)
+        let area = closeUp ? random.uniform(0.35, 0.8) : random.uniform(0.4, 0.9)
         let quad = try CameraCapture.pose(aspect: subject.width / subject.height, sceneWidth: Double(frame.sceneWidth), sceneHeight: Double(frame.sceneHeight),
                                           areaFraction: area, maximumTilt: 25, upright: true, random: &random)
         let sheetToScene = try Geometry.homography(from: subject.corners, to: quad.corners)

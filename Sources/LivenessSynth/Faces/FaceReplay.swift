@@ -44,17 +44,18 @@ enum FaceReplay {
     static func photograph(_ shown: ScreenReplay.Shown, face: [Point], frame: FaceCapture.Frame, room: FaceCapture.Room,
                            random: inout SynthRandom) throws -> (face: [Point], parameters: [String: Double]) {
         let emitted = shown.emitted
-        let closeUp = random.chance(0.5)
+        // Face checks ask for the face to fill a guide oval: most attackers bring the screen close.
+        let closeUp = random.chance(0.6)
         let subject: Rect
         if closeUp {
             let faceBox = FaceCapture.box(of: face, within: emitted.bounds)
-            let grow = random.uniform(1.5, 3)
+            let grow = random.uniform(1.3, 2.6)
             subject = Rect(x: faceBox.center.x - faceBox.width * grow / 2, y: faceBox.center.y - faceBox.height * grow / 2,
                            width: faceBox.width * grow, height: faceBox.height * grow)
         } else {
             subject = emitted.bounds
         }
-        let area = closeUp ? random.uniform(0.3, 0.7) : random.uniform(0.35, 0.9)
+        let area = closeUp ? random.uniform(0.35, 0.8) : random.uniform(0.35, 0.9)
         let quad = try CameraCapture.pose(aspect: subject.width / subject.height, sceneWidth: Double(frame.sceneWidth), sceneHeight: Double(frame.sceneHeight),
                                           areaFraction: area, maximumTilt: 25, upright: true, random: &random)
         let toScene = try Geometry.homography(from: subject.corners, to: quad.corners)

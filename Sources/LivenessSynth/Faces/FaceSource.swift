@@ -58,7 +58,7 @@ public struct FaceSource: Sendable {
         guard let main = faces.first else { return .failure(SynthError("\(name): no face found")) }
         guard main.height >= minimumFaceHeight else { return .failure(SynthError("\(name): face only \(Int(main.height)) px high")) }
         if faces.count > 1 && faces[1].height >= secondFaceFraction * main.height {
-            return .failure(SynthError("\(name): \(faces.count) faces (a group photo) \(faces)"))
+            return .failure(SynthError("\(name): \(faces.count) faces (a group photo; heights \(faces.map { Int($0.height) }) px)"))
         }
         return .success(FaceSource(path: path, name: name, width: photo.cols, height: photo.rows, face: main))
     }

@@ -110,9 +110,14 @@ struct CameraCapture {
         for _ in 0..<60 {
             defer { areaFraction *= 0.96 }  // too big for this pose and frame shape: come back a little
             let tilt = random.uniform(0, maximumTilt) * .pi / 180, axis = random.uniform(0, .pi)
-            let rollChoice = upright ? 0 : random.uniform(0, 1)
-            let roll = upright ? random.uniform(-10, 10) * .pi / 180 : (rollChoice < 0.7 ? random.uniform(-15, 15) : rollChoice < 0.9 ? random.pick([-90.0, 90]) + random.uniform(-15, 15)
+            let roll: Double
+            if upright {
+                roll = random.uniform(-10, 10) * .pi / 180
+            } else {
+                let rollChoice = random.uniform(0, 1)
+                roll = (rollChoice < 0.7 ? random.uniform(-15, 15) : rollChoice < 0.9 ? random.pick([-90.0, 90]) + random.uniform(-15, 15)
                         : 180 + random.uniform(-15, 15)) * .pi / 180
+            }
             // A unit-width rectangle, rolled, then tilted about the axis at angle `axis`.
             let corners3D = [(-0.5, -0.5 / aspect), (0.5, -0.5 / aspect), (0.5, 0.5 / aspect), (-0.5, 0.5 / aspect)].map { (x, y) -> (Double, Double, Double) in
                 let xr = x * cos(roll) - y * sin(roll), yr = x * sin(roll) + y * cos(roll)
@@ -142,7 +147,7 @@ struct CameraCapture {
     /// Gaussian with the variance of a box one scene pixel wide (sigma = width / sqrt 12). A wider
     /// blur would wipe out detail (a display's pixel grid) that the sensor's own sampling must
     /// still alias.
-    static func integrate(_ image: Mat, onto scene: SynthCanvas, by homography: [Double]) throws {
+    private static func integrate(_ image: Mat, onto scene: SynthCanvas, by homography: [Double]) throws {
         let topEdge = image.bounds.corners.prefix(2).map { Geometry.apply(homography, to: $0) }
         let shrink = Double(image.cols) / max(1, (topEdge[1] - topEdge[0]).length)
         try scene.warp(image, homography: homography, prefilter: shrink > 1.5 ? shrink / 12.0.squareRoot() : 0)

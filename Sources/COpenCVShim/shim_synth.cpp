@@ -458,3 +458,219 @@ extern "C" void lv_synth_keep_heap(void) {
     mallopt(M_TOP_PAD, 256 << 20);
 #endif
 }
+
+
+// Gamma 2.2 tables between the scene's 8-bit codes and linear light.
+static const std::vector<float> &decodeTable() {
+    static const std::vector<float> table = [] {
+        std::vector<float> t(256);
+        for (int i = 0; i < 256; ++i) t[i] = float(std::pow(i / 255.0, 2.2));
+        return t;
+    }();
+    return table;
+}
+
+static const std::vector<float> &encodeTable() {
+    static const std::vector<float> table = [] {
+        std::vector<float> t(4096);
+        for (int i = 0; i < 4096; ++i) t[i] = float(std::pow(i / 4095.0, 1 / 2.2));
+        return t;
+    }();
+    return table;
+}
+
+// An 8-bit BGR image as linear light (float, 3 channels).
+static cv::Mat linearised(const cv::Mat &image) {
+    const std::vector<float> &decode = decodeTable();
+    cv::Mat result(image.size(), CV_32FC3);
+    for (int y = 0; y < image.rows; ++y) {
+        const uchar *s = image.ptr<uchar>(y);
+        float *d = result.ptr<float>(y);
+        for (int x = 0; x < image.cols * 3; ++x) d[x] = decode[s[x]];
+    }
+    return result;
+}
+
+extern "C" int lv_synth_warp_linear_onto(lv_mat *destination, const lv_mat *source, const double homography[9], double prefilter,
+                                         lv_error *error) {
+    return guarded(error, [&]() -> int {
+        if (!valid(destination) || !valid(source) || source->mat.type() != CV_8UC3 || destination->mat.type() != CV_8UC3)
+            return fail(error, LV_ERR_ARGUMENT, "BGR images are needed");
+        cv::Mat h(3, 3, CV_64F);
+        for (int i = 0; i < 9; ++i) h.at<double>(i / 3, i % 3) = homography[i];
+        std::vector<cv::Point2f> corners = {{0, 0}, {float(source->mat.cols), 0}, {float(source->mat.cols), float(source->mat.rows)},
+                                            {0, float(source->mat.rows)}}, mapped;
+        cv::perspectiveTransform(corners, mapped, h);
+        cv::Rect box = cv::boundingRect(mapped);
+        box = cv::Rect(box.x - 2, box.y - 2, box.width + 4, box.height + 4) & cv::Rect(0, 0, destination->mat.cols, destination->mat.rows);
+        if (box.empty()) return LV_OK;
+        cv::Mat shift = (cv::Mat_<double>(3, 3) << 1, 0, -box.x, 0, 1, -box.y, 0, 0, 1);
+        cv::Mat local = shift * h;
+        cv::Mat input = linearised(source->mat);
+        if (prefilter > 0.3) cv::GaussianBlur(input, input, cv::Size(), prefilter);
+        cv::Mat mask(source->mat.rows, source->mat.cols, CV_8UC1, cv::Scalar(255)), warpedMask, warped;
+        cv::warpPerspective(mask, warpedMask, local, box.size(), cv::INTER_LINEAR, cv::BORDER_CONSTANT, cv::Scalar(0));
+        cv::warpPerspective(input, warped, local, box.size(), cv::INTER_LINEAR, cv::BORDER_REPLICATE);
+        const std::vector<float> &decode = decodeTable(), &encode = encodeTable();
+        cv::Mat region = destination->mat(box);
+        for (int y = 0; y < box.height; ++y) {
+            const cv::Vec3f *s = warped.ptr<cv::Vec3f>(y);
+            const uchar *a = warpedMask.ptr<uchar>(y);
+            cv::Vec3b *d = region.ptr<cv::Vec3b>(y);
+            for (int x = 0; x < box.width; ++x) {
+                if (a[x] == 0) continue;
+                float alpha = a[x] / 255.0f;
+                for (int c = 0; c < 3; ++c) {
+                    float blended = std::min(1.0f, s[x][c]) * alpha + decode[d[x][c]] * (1 - alpha);
+                    d[x][c] = cv::saturate_cast<uchar>(encode[std::min(4095, int(blended * 4095 + 0.5f))] * 255);
+                }
+            }
+        }
+        return LV_OK;
+    });
+}
+
+extern "C" int lv_synth_print_onto(lv_mat *destination, const lv_mat *source, const double homography[9],
+                                   const lv_print_lighting *lighting, double prefilter, lv_error *error) {
+    return guarded(error, [&]() -> int {
+        if (!valid(destination) || !valid(source) || !lighting) return fail(error, LV_ERR_ARGUMENT, "nothing to warp");
+        if (source->mat.type() != CV_8UC3 || destination->mat.type() != CV_8UC3) return fail(error, LV_ERR_ARGUMENT, "BGR images are needed");
+        // The sheet's size; the source is an inset on it (a photo printed on a larger sheet).
+        const bool inset = lighting->sheet_width > 0;
+        const double W = inset ? lighting->sheet_width : source->mat.cols, H = inset ? lighting->sheet_height : source->mat.rows, cx = W / 2, cy = H / 2;
+        const double ox = inset ? lighting->inset_x : 0, oy = inset ? lighting->inset_y : 0, is = inset ? lighting->inset_scale : 1;
+        // The bend: the sheet's arc length u - cx becomes the angle theta = (u - cx) / R on a cylinder
+        // of radius R = W / curvature whose axis is the sheet's vertical; it then lies at lateral
+        // position R sin(theta) and depth R (1 - cos(theta)) towards the camera, which is `distance`
+        // sheet widths away, so nearer parts look larger (magnification D / (D - depth)).
+        const double curvature = std::fabs(lighting->curvature) < 1e-4 ? 0 : lighting->curvature;
+        const double R = curvature == 0 ? 0 : W / curvature, D = std::max(0.5, lighting->distance) * W;
+        auto theta = [&](double u) { return curvature == 0 ? 0.0 : (u - cx) / R; };
+        auto depth = [&](double u) { return curvature == 0 ? 0.0 : R * (1 - std::cos(theta(u))); };
+        auto lateral = [&](double u) { return curvature == 0 ? u - cx : R * std::sin(theta(u)); };
+        auto magnification = [&](double u) { return D / (D - depth(u)); };
+        auto flatX = [&](double u) { return cx + lateral(u) * magnification(u); };
+        // Inverse of flatX by table (it is monotone for bends under about 120 degrees).
+        const int samples = int(W) * 2 + 2;
+        std::vector<double> us(samples), xs(samples);
+        for (int i = 0; i < samples; ++i) { us[i] = -1 + (W + 2) * i / double(samples - 1); xs[i] = flatX(us[i]); }
+        for (int i = 1; i < samples; ++i)
+            if (xs[i] <= xs[i - 1]) return fail(error, LV_ERR_ARGUMENT, "bend too strong");
+        const double xMin = xs.front(), xMax = xs.back();
+        const int tableSize = int(std::ceil(xMax - xMin)) * 4 + 2;
+        std::vector<float> inverse(tableSize);
+        for (int i = 0, j = 0; i < tableSize; ++i) {
+            double x = xMin + (xMax - xMin) * i / double(tableSize - 1);
+            while (j < samples - 2 && xs[j + 1] < x) ++j;
+            double t = (x - xs[j]) / (xs[j + 1] - xs[j]);
+            inverse[i] = float(us[j] + t * (us[j + 1] - us[j]));
+        }
+        cv::Mat h(3, 3, CV_64F);
+        for (int i = 0; i < 9; ++i) h.at<double>(i / 3, i % 3) = homography[i];
+        // Where the sheet lands: its outline, bent, through the homography.
+        std::vector<cv::Point2f> outline, mapped;
+        const double left = ox, right = ox + source->mat.cols * is, top = oy, bottom = oy + source->mat.rows * is;
+        for (int i = 0; i <= 32; ++i) {
+            double u = left + (right - left) * i / 32.0;
+            for (double v : {top, bottom}) outline.emplace_back(float(flatX(u)), float(cy + (v - cy) * magnification(u)));
+        }
+        cv::perspectiveTransform(outline, mapped, h);
+        cv::Rect box = cv::boundingRect(mapped);
+        box = cv::Rect(box.x - 2, box.y - 2, box.width + 4, box.height + 4) & cv::Rect(0, 0, destination->mat.cols, destination->mat.rows);
+        if (box.empty()) return LV_OK;
+        cv::Mat inv = h.inv();
+        const double *m = inv.ptr<double>();
+        cv::Mat mapX(box.size(), CV_32F), mapY(box.size(), CV_32F), shading(box.size(), CV_32F), glare(box.size(), CV_32F);
+        const double light = lighting->light_angle, cosLight = std::cos(light);
+        for (int y = 0; y < box.height; ++y) {
+            float *mx = mapX.ptr<float>(y), *my = mapY.ptr<float>(y), *sh = shading.ptr<float>(y), *gl = glare.ptr<float>(y);
+            for (int x = 0; x < box.width; ++x) {
+                double X = x + box.x, Y = y + box.y;
+                double w = m[6] * X + m[7] * Y + m[8];
+                double fx = (m[0] * X + m[1] * Y + m[2]) / w, fy = (m[3] * X + m[4] * Y + m[5]) / w;
+                double position = (fx - xMin) / (xMax - xMin) * (tableSize - 1);
+                if (position < 0 || position > tableSize - 1) { mx[x] = -10; my[x] = -10; sh[x] = 0; gl[x] = 0; continue; }
+                int i = std::min(tableSize - 2, int(position));
+                double u = inverse[i] + (position - i) * (inverse[i + 1] - inverse[i]);
+                double v = cy + (fy - cy) / magnification(u);
+                mx[x] = float((u - ox) / is - 0.5);
+                my[x] = float((v - oy) / is - 0.5);
+                // Irradiance on a Lambertian sheet: the cosine between its normal (turned by the
+                // bend) and the light, relative to a flat sheet.
+                double t = theta(u);
+                sh[x] = float(std::min(1.5, std::max(0.25, std::cos(t - light) / cosLight)));
+                // Mirror reflection off a glossy coating: the reflected view ray turns by twice the
+                // normal's angle and by the view ray's own angle across the sheet; the light's
+                // reflection is seen where that matches its direction (a lobe of `specular_width`).
+                double reflected = 2 * t - (fx - cx) / D, away = (reflected - lighting->specular_angle) / lighting->specular_width;
+                double along = (v - lighting->specular_centre * H) / (lighting->specular_length * H);
+                gl[x] = float(lighting->specular * std::exp(-away * away - along * along));
+            }
+        }
+        // Integrated in linear light (the dots' light adds, their 8-bit codes do not).
+        cv::Mat input = linearised(source->mat);
+        if (prefilter > 0.3) cv::GaussianBlur(input, input, cv::Size(), prefilter);
+        cv::Mat warped, mask(source->mat.rows, source->mat.cols, CV_8UC1, cv::Scalar(255)), warpedMask;
+        cv::remap(input, warped, mapX, mapY, cv::INTER_LINEAR, cv::BORDER_REPLICATE);
+        cv::remap(mask, warpedMask, mapX, mapY, cv::INTER_LINEAR, cv::BORDER_CONSTANT, cv::Scalar(0));
+        // Reflected light in linear units: reflectance x irradiance, plus the coating's mirror
+        // reflection of the light; blended with the scene in linear light, then back to its
+        // 8-bit encoding (gamma 2.2).
+        const std::vector<float> &decode = decodeTable(), &encode = encodeTable();
+        const float illumination = float(lighting->illumination);
+        cv::Mat region = destination->mat(box);
+        for (int y = 0; y < box.height; ++y) {
+            const cv::Vec3f *s = warped.ptr<cv::Vec3f>(y);
+            const uchar *a = warpedMask.ptr<uchar>(y);
+            const float *sh = shading.ptr<float>(y), *gl = glare.ptr<float>(y);
+            cv::Vec3b *d = region.ptr<cv::Vec3b>(y);
+            for (int x = 0; x < box.width; ++x) {
+                if (a[x] == 0) continue;
+                float alpha = a[x] / 255.0f;
+                for (int c = 0; c < 3; ++c) {
+                    float linear = std::min(1.0f, s[x][c] * illumination * sh[x] + gl[x]);
+                    float blended = linear * alpha + decode[d[x][c]] * (1 - alpha);
+                    d[x][c] = cv::saturate_cast<uchar>(encode[std::min(4095, int(blended * 4095 + 0.5f))] * 255);
+                }
+            }
+        }
+        return LV_OK;
+    });
+}
+
+extern "C" int lv_synth_print_point(const double size[2], const double homography[9], const lv_print_lighting *lighting,
+                                    double u, double v, double *x, double *y) {
+    const double W = size[0], H = size[1], cx = W / 2, cy = H / 2;
+    const double curvature = std::fabs(lighting->curvature) < 1e-4 ? 0 : lighting->curvature;
+    const double R = curvature == 0 ? 0 : W / curvature, D = std::max(0.5, lighting->distance) * W;
+    double t = curvature == 0 ? 0 : (u - cx) / R;
+    double lateral = curvature == 0 ? u - cx : R * std::sin(t), depth = curvature == 0 ? 0 : R * (1 - std::cos(t));
+    double magnification = D / (D - depth);
+    double fx = cx + lateral * magnification, fy = cy + (v - cy) * magnification;
+    const double *m = homography;
+    double w = m[6] * fx + m[7] * fy + m[8];
+    if (std::fabs(w) < 1e-12) return LV_ERR_ARGUMENT;
+    *x = (m[0] * fx + m[1] * fy + m[2]) / w;
+    *y = (m[3] * fx + m[4] * fy + m[5]) / w;
+    return LV_OK;
+}
+
+extern "C" int lv_synth_light(const lv_mat *image, double gain, lv_mat **out, lv_error *error) {
+    return guarded(error, [&]() -> int {
+        if (!valid(image) || image->mat.depth() != CV_8U) return fail(error, LV_ERR_ARGUMENT, "an 8-bit image is needed");
+        cv::Mat table(1, 256, CV_8U), result;
+        for (int i = 0; i < 256; ++i) table.at<uchar>(i) = cv::saturate_cast<uchar>(255 * std::pow(std::pow(i / 255.0, 2.2) * gain, 1 / 2.2));
+        cv::LUT(image->mat, table, result);
+        return emit(result, out);
+    });
+}
+
+extern "C" int lv_synth_curves(const lv_mat *image, const uint8_t table[768], lv_mat **out, lv_error *error) {
+    return guarded(error, [&]() -> int {
+        if (!valid(image) || image->mat.type() != CV_8UC3 || !table) return fail(error, LV_ERR_ARGUMENT, "a BGR image is needed");
+        cv::Mat lut(1, 256, CV_8UC3), result;
+        for (int i = 0; i < 256; ++i) lut.at<cv::Vec3b>(i) = cv::Vec3b(table[i], table[256 + i], table[512 + i]);
+        cv::LUT(image->mat, lut, result);
+        return emit(result, out);
+    });
+}

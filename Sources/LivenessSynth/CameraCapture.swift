@@ -61,6 +61,17 @@ struct CameraCapture {
         let shadowed = random.chance(0.3)
         if shadowed { try castShadow(on: scene, random: &random) }
 
+        let exposed = try expose(scene.image, width: width, height: height, random: &random)
+        let toOutput = [1 / supersample, 0, 0, 0, 1 / supersample, 0, 0, 0, 1].multiplied(by: toScene)
+        return Shot(jpeg: exposed.jpeg, width: width, height: height, homography: toOutput,
+                    parameters: exposed.parameters.merging(["surface": Double(surface.rawValue), "sensor_scale": supersample, "shadow": shadowed ? 1 : 0]) { $1 })
+    }
+
+    /// The camera proper, on a scene drawn at the sensor's resolution: a light of random colour
+    /// temperature with a gradient, lens PSF (sometimes defocus or motion), Bayer mosaic with shot
+    /// and read noise, imperfect white balance, the ISP's downscaling to `width` x `height`,
+    /// sharpening, JPEG at quality 60-95.
+    static func expose(_ scene: Mat, width: Int, height: Int, random: inout SynthRandom) throws -> (jpeg: [UInt8], parameters: [String: Double]) {
         let kelvin = random.uniform(2800, 7500)
         let light = lightColour(kelvin: kelvin)
         let balanceError = (random.uniform(0.92, 1.08), random.uniform(0.96, 1.04), random.uniform(0.92, 1.08))
@@ -79,29 +90,34 @@ struct CameraCapture {
         parameters.read_noise = random.uniform(0.001, 0.006)
         parameters.sharpen = random.uniform(0.2, 1.0)
         parameters.seed = random.seed()
-        let captured = try Mat.make { out, error in withUnsafePointer(to: parameters) { lv_synth_capture(scene.image.handle, $0, out, error) } }
+        let captured = try Mat.make { out, error in withUnsafePointer(to: parameters) { lv_synth_capture(scene.handle, $0, out, error) } }
         let quality = random.integer(60...95)
-        let toOutput = [1 / supersample, 0, 0, 0, 1 / supersample, 0, 0, 0, 1].multiplied(by: toScene)
-        return Shot(jpeg: try captured.encoded(as: ".jpg", quality: quality), width: width, height: height, homography: toOutput,
-                    parameters: ["kelvin": kelvin, "lens_blur": parameters.lens_blur, "motion_length": parameters.motion_length,
-                                 "exposure": parameters.exposure, "shot_noise": parameters.shot_noise, "read_noise": parameters.read_noise,
-                                 "sharpen": parameters.sharpen, "jpeg_quality": Double(quality), "surface": Double(surface.rawValue),
-                                 "sensor_scale": supersample, "shadow": shadowed ? 1 : 0])
+        return (try captured.encoded(as: ".jpg", quality: quality),
+                ["kelvin": kelvin, "lens_blur": parameters.lens_blur, "motion_length": parameters.motion_length,
+                 "exposure": parameters.exposure, "shot_noise": parameters.shot_noise, "read_noise": parameters.read_noise,
+                 "sharpen": parameters.sharpen, "jpeg_quality": Double(quality)])
     }
 
     /// The image of a flat rectangle of the given aspect seen by a pinhole camera: tilted by up to
     /// `maximumTilt` degrees about a random in-plane axis, rolled, and covering about
     /// `areaFraction` of the frame (less when that does not fit), wholly inside it.
+    /// - Parameter upright: held roughly level (roll within 10 degrees), as a face is shown to a
+    ///   camera; otherwise any roll, as a document lies on a desk.
     static func pose(aspect: Double, sceneWidth: Double, sceneHeight: Double, areaFraction: Double, maximumTilt: Double,
-                     random: inout SynthRandom) throws -> Quad {
+                     upright: Bool = false, random: inout SynthRandom) throws -> Quad {
         let focal = 0.9 * max(sceneWidth, sceneHeight)
         var areaFraction = areaFraction
         for _ in 0..<60 {
             defer { areaFraction *= 0.96 }  // too big for this pose and frame shape: come back a little
             let tilt = random.uniform(0, maximumTilt) * .pi / 180, axis = random.uniform(0, .pi)
-            let rollChoice = random.uniform(0, 1)
-            let roll = (rollChoice < 0.7 ? random.uniform(-15, 15) : rollChoice < 0.9 ? random.pick([-90.0, 90]) + random.uniform(-15, 15)
+            let roll: Double
+            if upright {
+                roll = random.uniform(-10, 10) * .pi / 180
+            } else {
+                let rollChoice = random.uniform(0, 1)
+                roll = (rollChoice < 0.7 ? random.uniform(-15, 15) : rollChoice < 0.9 ? random.pick([-90.0, 90]) + random.uniform(-15, 15)
                         : 180 + random.uniform(-15, 15)) * .pi / 180
+            }
             // A unit-width rectangle, rolled, then tilted about the axis at angle `axis`.
             let corners3D = [(-0.5, -0.5 / aspect), (0.5, -0.5 / aspect), (0.5, 0.5 / aspect), (-0.5, 0.5 / aspect)].map { (x, y) -> (Double, Double, Double) in
                 let xr = x * cos(roll) - y * sin(roll), yr = x * sin(roll) + y * cos(roll)

@@ -31,7 +31,19 @@ enum ScreenReplay {
         var document: Quad
         var parameters: [String: Double]
         var display: String
+        /// The bezel's width in `emitted` pixels.
+        var bezel: Double
+
+        /// A screen pixel position in `emitted`'s pixels (3 x 3 render pixels per display pixel).
+        func fromScreen(_ point: Point) -> Point { Point(x: bezel + 3 * point.x, y: bezel + 3 * point.y) }
     }
+
+    /// Tablets, which face attacks use besides phones and monitors (kept out of `displays` so
+    /// the document generator's draws, and its corpora, stay as they were).
+    static let tablets = [
+        Display(name: "tablet", width: 2360, height: 1640, pixelsPerInch: 264),
+        Display(name: "tablet-wuxga", width: 1920, height: 1200, pixelsPerInch: 224),
+    ]
 
     /// - Parameter documentMillimetres: the document's physical width (its longer side).
     static func show(_ picture: Mat, documentMillimetres: Double, random: inout SynthRandom) throws -> Shown {
@@ -49,13 +61,22 @@ enum ScreenReplay {
         let screen = SynthCanvas(try Surface.make(.plain, width: display.width, height: display.height, colour: (backdrop, backdrop, backdrop), seed: 1))
         let x = (display.width - shownWidth) / 2, y = (display.height - shownHeight) / 2
         try screen.paste(try picture.resized(width: shownWidth, height: shownHeight), x: x, y: y)
+        var shown = try render(screen.image, display: display, random: &random)
+        shown.parameters["display_zoom"] = scale / fit
+        shown.document = Quad(Rect(x: Double(x), y: Double(y), width: Double(shownWidth), height: Double(shownHeight)).corners.map(shown.fromScreen))
+        return shown
+    }
 
+    /// The panel lighting up `screen` (exactly the display's pixels): subpixels, gamma, white
+    /// point, black level; then the bezel and a reflection on the glass. `document` is the whole
+    /// screen until the caller says what part of it matters.
+    static func render(_ screen: Mat, display: Display, random: inout SynthRandom) throws -> Shown {
         let layout = random.integer(0...2)
         let fill = random.uniform(0.7, 1)
         let gamma = random.uniform(2.0, 2.5)
         let white = CameraCapture.lightColour(kelvin: random.uniform(6000, 9000))
         let black = random.uniform(0.005, 0.04)
-        let emitted = try Mat.make { lv_synth_screen(screen.image.handle, Int32(layout), fill, gamma, [white.b, white.g, white.r], black, $0, $1) }
+        let emitted = try Mat.make { lv_synth_screen(screen.handle, Int32(layout), fill, gamma, [white.b, white.g, white.r], black, $0, $1) }
         // Bezel around the panel and a faint reflection on the glass.
         let bezel = Int(Double(emitted.cols) * random.uniform(0.02, 0.06))
         let framed = SynthCanvas(try Surface.make(.plain, width: emitted.cols + 2 * bezel, height: emitted.rows + 2 * bezel, colour: (12, 12, 14), seed: 2))
@@ -67,13 +88,9 @@ enum ScreenReplay {
                             (255, 255, 255), alpha: random.uniform(0.03, 0.12))
         }
         let k = 3.0, offset = Double(bezel)
-        let document = Quad([Point(x: offset + Double(x) * k, y: offset + Double(y) * k),
-                             Point(x: offset + Double(x + shownWidth) * k, y: offset + Double(y) * k),
-                             Point(x: offset + Double(x + shownWidth) * k, y: offset + Double(y + shownHeight) * k),
-                             Point(x: offset + Double(x) * k, y: offset + Double(y + shownHeight) * k)])
-        return Shown(emitted: framed.image, document: document,
-                     parameters: ["display_zoom": scale / fit, "display_ppi": display.pixelsPerInch, "subpixel_layout": Double(layout), "subpixel_fill": fill,
+        return Shown(emitted: framed.image, document: Quad(Rect(x: offset, y: offset, width: Double(screen.cols) * k, height: Double(screen.rows) * k)),
+                     parameters: ["display_ppi": display.pixelsPerInch, "subpixel_layout": Double(layout), "subpixel_fill": fill,
                                   "display_gamma": gamma, "black_level": black, "display_width": Double(display.width)],
-                     display: display.name)
+                     display: display.name, bezel: offset)
     }
 }

@@ -7,7 +7,7 @@ struct Liveness: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "liveness",
         abstract: "Self-hosted presentation-attack detection for identity documents and selfies.",
-        subcommands: [ServeCommand.self, CheckCommand.self, SynthCommand.self, EvalCommand.self, CalibrateCommand.self, BenchCommand.self,
+        subcommands: [ServeCommand.self, CheckCommand.self, SynthCommand.self, SynthFaceCommand.self, EvalCommand.self, CalibrateCommand.self, BenchCommand.self,
                       LocateEvalCommand.self, FeaturesCommand.self, TrainCommand.self, KeysCommand.self]
     )
 

@@ -35,10 +35,7 @@ struct SynthCommand: ParsableCommand {
         let bar = ProgressBar("synth")
         let start = Date()
         let labels = try SynthRun.run(generator, count: count, workers: workers, folder: out, progress: bar.update)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let lines = try labels.map { String(decoding: try encoder.encode($0), as: UTF8.self) }
-        try (lines.joined(separator: "\n") + "\n").write(toFile: out + "/labels.jsonl", atomically: true, encoding: .utf8)
+        try SynthRun.writeLabels(labels, to: out)
         let seconds = Date().timeIntervalSince(start)
         print("wrote \(count) images and labels.jsonl to \(out) in \(String(format: "%.1f", seconds)) s (\(String(format: "%.2f", Double(count) / seconds)) images/s)")
     }

@@ -217,6 +217,43 @@ int lv_synth_background(int kind, int width, int height, const double base[3], u
 /// the output size, sharpening.
 int lv_synth_capture(const lv_mat *scene, const lv_capture_params *params, lv_mat **out, lv_error *error);
 
+
+/// A print (a sheet of paper) as the room lights it, for `lv_synth_print_onto`.
+typedef struct lv_print_lighting {
+    double curvature;           // total bend across the sheet's width, radians (0 = flat; > 0 edges towards the camera)
+    double distance;            // camera distance in sheet widths (perspective of the bend)
+    double illumination;        // the room's light on the sheet (linear gain)
+    double light_angle;         // the light's direction off the sheet's normal, radians, across the bend
+    double specular;            // glossy coating: peak of the light's mirror reflection (linear, 0 = matte)
+    double specular_angle;      // where the reflection lies: angle of the reflected ray, radians
+    double specular_width;      // angular width of the reflection, radians
+    double specular_centre;     // its centre along the sheet's height (0-1)
+    double specular_length;     // its extent along the height (fraction of it)
+    double sheet_width, sheet_height;   // the sheet, when the source is only an inset on it (0: the source is the sheet)
+    double inset_x, inset_y, inset_scale;  // the source's top-left on the sheet and sheet pixels per source pixel
+} lv_print_lighting;
+
+/// Lays a print (`source`, 8-bit BGR at the printer's resolution) into `destination`: bent on a
+/// cylinder, projected by `homography` (from the bent sheet's flattened pixels), lit (Lambertian
+/// irradiance by the bend, the room's `illumination`, a glossy coating's mirror reflection),
+/// anti-aliased at its edges. `prefilter` as in `lv_synth_warp_onto`.
+int lv_synth_print_onto(lv_mat *destination, const lv_mat *source, const double homography[9],
+                        const lv_print_lighting *lighting, double prefilter, lv_error *error);
+/// Where the sheet point (u, v) (sheet pixels) of a `size` (width, height) sheet lands under the same bend and homography.
+int lv_synth_print_point(const double size[2], const double homography[9], const lv_print_lighting *lighting,
+                         double u, double v, double *x, double *y);
+
+/// `image` under `gain` times the light, in linear light (8-bit values decoded with gamma 2.2), clipped.
+int lv_synth_light(const lv_mat *image, double gain, lv_mat **out, lv_error *error);
+
+/// Per-channel tone curves: `table` holds 256 output values for B, then G, then R.
+int lv_synth_curves(const lv_mat *image, const uint8_t table[768], lv_mat **out, lv_error *error);
+
+/// As `lv_synth_warp_onto`, but integrating and blending in linear light (gamma 2.2 decoded):
+/// fine bright-and-dark structure (a display's subpixels) keeps its mean light when averaged.
+int lv_synth_warp_linear_onto(lv_mat *destination, const lv_mat *source, const double homography[9], double prefilter,
+                              lv_error *error);
+
 #ifdef __cplusplus
 }
 #endif

@@ -18,6 +18,7 @@ struct CheckCommand: ParsableCommand {
     var heatmap: String?
     @Flag(help: "Check a selfie's face liveness instead of a document.") var face = false
     @Option(help: "With --face: the signals to fuse, minifasnet, physical or all (default: all installed).") var signals: String?
+    @Flag(help: "With --face: score the face whatever its quality statuses (all but FACE_NOT_FOUND).") var ignoreQuality = false
     @OptionGroup var engine: EngineOptions
 
     func run() throws {
@@ -28,7 +29,7 @@ struct CheckCommand: ParsableCommand {
             throw CLIFailure.badInput("cannot read \(image): \(error.localizedDescription)")
         }
         if face {
-            return try FaceCheck(signals: signals, calibration: calibration, json: json, heatmap: heatmap).run(bytes, engine: engine)
+            return try FaceCheck(signals: signals, calibration: calibration, ignoreQuality: ignoreQuality, json: json, heatmap: heatmap).run(bytes, engine: engine)
         }
         let analyzer: DocumentAnalyzer
         let decoded: DecodedImage

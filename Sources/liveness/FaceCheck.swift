@@ -5,12 +5,14 @@ import LivenessEngine
 struct FaceCheck {
     var signals: String?
     var calibration: String
+    var ignoreQuality: Bool
     var json: Bool
     var heatmap: String?
 
     func run(_ bytes: [UInt8], engine: EngineOptions) throws {
         guard let level = CalibrationLevel(rawValue: calibration) else { throw CLIFailure.badInput("unknown calibration '\(calibration)'") }
-        let request = FaceLivenessRequest(signals: try signals.map(Self.parseSignals), calibration: level)
+        let request = FaceLivenessRequest(signals: try signals.map(Self.parseSignals), calibration: level,
+                                          ignoring: ignoreQuality ? FaceSet.qualityStatuses : [])
         let checker: FaceLivenessChecker
         let result: FaceLivenessResult
         do {

@@ -63,6 +63,13 @@ struct FaceEndpointTests {
                 #expect(response.object["status_code"] as? String == "FACE_NOT_FOUND")
                 #expect(response.object["liveness_probability"] == nil)
             }
+            // bi_report counts face checks under the face-liveness pipeline and the FACE format.
+            let today = Day(Date()).description
+            try await client.execute(uri: "/bi_report?date_from=\(today)&date_to=\(today)", method: .get) { response in
+                let counts = response.object.filter { $0.key.hasPrefix("face-liveness_FACE_") }.compactMapValues { $0 as? Int }
+                #expect(counts["face-liveness_FACE_FACE_NOT_FOUND"] == 1, "\(response.object)")
+                #expect(counts.filter { $0.key.contains("_probability_") }.values.reduce(0, +) == 2)
+            }
         }
     }
 

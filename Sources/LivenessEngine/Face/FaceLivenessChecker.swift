@@ -41,9 +41,11 @@ public final class FaceLivenessChecker {
         (model?.signalSets ?? []).filter { !$0.needsNetworks || networks != nil }
     }
 
-    /// What a request that names no signals gets: everything installed.
+    /// What a request that names no signals gets: the model's choice when installed, else
+    /// everything installed (the cues alone without the pack).
     public var defaultSignals: FaceSignals? {
-        availableSignals.contains(.all) ? .all : availableSignals.contains(.physical) ? .physical : availableSignals.first
+        if let chosen = model?.model.defaultSignals, availableSignals.contains(chosen) { return chosen }
+        return availableSignals.contains(.all) ? .all : availableSignals.contains(.physical) ? .physical : availableSignals.first
     }
 
     /// Decodes, checks and scores one selfie. Throws `ImageInputError` for unreadable images and

@@ -9,6 +9,10 @@ public struct FaceModel: Sendable, Codable, Equatable {
 
     public var version: String
     public var heads: [String: LogisticHead]
+    /// The signal set a request that names none gets when the pack is installed (nil: `all`).
+    /// Chosen at calibration (`scripts/train-face-model`): `all` only when the fusion is no worse
+    /// than the networks alone on the calibration data, since fusing must never make things worse.
+    public var defaultSignals: FaceSignals?
     public var training: [String: String]
 
     public init(version: String, heads: [FaceSignals: LogisticHead], training: [String: String]) {

@@ -90,11 +90,11 @@ enum FaceCapture {
 
     /// The part of a print or a screen an attacker frames when filling the camera's view with
     /// the face, as a face check's guide oval asks: a region of the frame's shape around `face`
-    /// (in the medium's pixels) in which the face takes 38-75 % of the height, a little above
+    /// (in the medium's pixels) in which the face takes 40-80 % of the height, a little above
     /// the middle, as a live user places their own face. The medium may be smaller than this
     /// region (its edges then show) or larger (it runs past the frame).
     static func framing(_ face: Rect, frame: Frame, random: inout SynthRandom) -> Rect {
-        let fraction = random.uniform(0.38, 0.75)
+        let fraction = random.uniform(0.4, 0.8)
         let height = face.height / fraction, width = height * Double(frame.width) / Double(frame.height)
         let x = face.center.x - width * random.uniform(0.4, 0.6), y = face.center.y - height * random.uniform(0.35, 0.55)
         return Rect(x: x, y: y, width: width, height: height)

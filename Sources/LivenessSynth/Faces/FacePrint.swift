@@ -125,7 +125,7 @@ enum FacePrint {
         let faceBox = FaceCapture.box(of: face.corners.map { Geometry.apply(print.photoToSheet, to: $0) }, within: print.printedArea)
         let sheetFace = FaceCapture.outline(of: faceBox)
         // Face checks ask for the face to fill a guide oval: most attackers bring the print close.
-        let closeUp = random.chance(0.75)
+        let closeUp = random.chance(0.85)
         var parameters: [String: Double] = ["close_up": closeUp ? 1 : 0]
         let subject = closeUp ? FaceCapture.framing(faceBox, frame: frame, random: &random) : sheetBounds
         let area = closeUp ? random.uniform(0.8, 0.97) : random.uniform(0.4, 0.9)

@@ -19,7 +19,9 @@ enum FaceReplay {
             (display.width, display.height) = (display.height, display.width)
         }
         let fit = min(Double(display.width) / Double(photo.cols), Double(display.height) / Double(photo.rows))
-        let zoomed = random.chance(0.3)
+        // Half the time the attacker pinch-zooms so the face fills the screen (no backdrop, no
+        // photo edge around it), as they want it to fill the camera's guide oval.
+        let zoomed = random.chance(0.5)
         let zoom = zoomed ? random.uniform(1.2, 2.5) : random.uniform(0.9, 1)
         let scale = fit * zoom
         // Zoomed in: the viewer keeps the pinch point (the face) where it was, pulled towards the middle.
@@ -38,7 +40,10 @@ enum FaceReplay {
         // panel, 1 full Display P3 unmanaged, beyond 1 a vivid mode's extra boost.
         let gamut = random.chance(0.25) ? 0 : random.uniform(0.5, 1.4)
         let driven = gamut == 0 ? screen : try screen.unmanagedWideGamut(gamut)
-        let shown = try ScreenReplay.render(driven, display: display, random: &random)
+        // The camera's white balance, metering a frame mostly lit by the panel, takes 30-80 % of
+        // the panel's cold white for neutral (grey world); the rest of its cast stays.
+        let adaptation = random.uniform(0.3, 0.8)
+        let shown = try ScreenReplay.render(driven, display: display, whiteAdaptation: adaptation, random: &random)
         // The face as far as the screen shows it (a zoomed photo runs past the screen's edges).
         let onScreen = FaceCapture.box(of: face.corners.map { Geometry.apply(photoToScreen, to: $0) },
                                        within: Rect(x: 0, y: 0, width: Double(display.width), height: Double(display.height)))
@@ -53,7 +58,7 @@ enum FaceReplay {
                            random: inout SynthRandom) throws -> (face: [Point], parameters: [String: Double]) {
         let emitted = shown.emitted
         // Face checks ask for the face to fill a guide oval: most attackers bring the screen close.
-        let closeUp = random.chance(0.75)
+        let closeUp = random.chance(0.85)
         let faceBox = FaceCapture.box(of: face, within: emitted.bounds)
         let subject = closeUp ? FaceCapture.framing(faceBox, frame: frame, random: &random) : emitted.bounds
         let area = closeUp ? random.uniform(0.8, 0.97) : random.uniform(0.35, 0.9)

@@ -191,6 +191,15 @@ extern "C" int lv_synth_capture(const lv_mat *scene, const lv_capture_params *pa
         //    auto-exposure scales the mean to 0.2 (linear) times `exposure` (its metering error).
         cv::Scalar mean = cv::mean(sensor);
         double level = std::max(1e-4, (mean[0] + mean[1] + mean[2]) / 3);
+        //    Face-priority or centre-weighted metering: the middle 40 % of the frame (where the
+        //    subject is) weighs `centre_weight`, so a bright screen in a dark room, or a dark
+        //    print against a bright window, is exposed for itself and not for the room.
+        if (params->centre_weight > 0) {
+            cv::Rect middle(int(sensor.cols * 0.3), int(sensor.rows * 0.3), std::max(1, int(sensor.cols * 0.4)), std::max(1, int(sensor.rows * 0.4)));
+            cv::Scalar inner = cv::mean(sensor(middle));
+            double centre = std::max(1e-4, (inner[0] + inner[1] + inner[2]) / 3);
+            level = (1 - params->centre_weight) * level + params->centre_weight * centre;
+        }
         double exposure = params->exposure * 0.2 / level;
         cv::Mat gain(sensor.rows, sensor.cols, CV_32F);
         for (int y = 0; y < sensor.rows; ++y) {

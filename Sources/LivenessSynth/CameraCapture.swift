@@ -75,8 +75,10 @@ struct CameraCapture {
     ///   and defocus as one Gaussian sigma, and the motion blur's length, both in scene pixels);
     ///   nil: drawn here (sometimes defocus or motion, as a document on a desk). The draws are
     ///   made either way, so callers without it get the images they always got.
+    ///   - denoise: the ISP's luma noise reduction (`FaceOptics.denoise`); 0: none (as before).
+    ///   - centreWeight: auto-exposure's weight on the frame's middle; 0: the whole frame's mean.
     static func expose(_ scene: Mat, width: Int, height: Int, random: inout SynthRandom,
-                       optics: (lensBlur: Double, motionLength: Double)? = nil, denoise: Double = 0) throws -> (jpeg: [UInt8], parameters: [String: Double]) {
+                       optics: (lensBlur: Double, motionLength: Double)? = nil, denoise: Double = 0, centreWeight: Double = 0) throws -> (jpeg: [UInt8], parameters: [String: Double]) {
         let kelvin = random.uniform(2800, 7500)
         let light = lightColour(kelvin: kelvin)
         let balanceError = (random.uniform(0.92, 1.08), random.uniform(0.96, 1.04), random.uniform(0.92, 1.08))
@@ -100,12 +102,13 @@ struct CameraCapture {
         parameters.sharpen = random.uniform(0.2, 1.0)
         parameters.seed = random.seed()
         parameters.denoise = denoise
+        parameters.centre_weight = centreWeight
         let captured = try Mat.make { out, error in withUnsafePointer(to: parameters) { lv_synth_capture(scene.handle, $0, out, error) } }
         let quality = random.integer(60...95)
         return (try captured.encoded(as: ".jpg", quality: quality),
                 ["kelvin": kelvin, "lens_blur": parameters.lens_blur, "motion_length": parameters.motion_length,
                  "exposure": parameters.exposure, "shot_noise": parameters.shot_noise, "read_noise": parameters.read_noise,
-                 "sharpen": parameters.sharpen, "jpeg_quality": Double(quality)].merging(denoise > 0 ? ["denoise": denoise] : [:]) { $1 })
+                 "sharpen": parameters.sharpen, "jpeg_quality": Double(quality)].merging(denoise > 0 ? ["denoise": denoise, "centre_weight": centreWeight] : [:]) { $1 })
     }
 
     /// The image of a flat rectangle of the given aspect seen by a pinhole camera: tilted by up to

@@ -192,6 +192,7 @@ typedef struct lv_capture_params {
     double sharpen;             // unsharp-mask amount
     uint64_t seed;
     double denoise;             // the ISP's edge-preserving luma noise reduction: range sigma (0-1 scale; 0 = none)
+    double centre_weight;       // auto-exposure's weight on the frame's middle (face-priority / centre-weighted metering; 0 = whole-frame mean)
 } lv_capture_params;
 
 /// Darkens the inside of a polygon by `strength` (0-1), with a penumbra `softness` pixels wide.

@@ -82,7 +82,7 @@ enum FaceCapture {
         let sway = random.chance(0.25) ? random.uniform(0.3, 2) : random.uniform(0, 0.3)
         let lens = optics.capture(objectMillimetres: faceMillimetres, fraction: face.height / cropHeight,
                                   movement: sway, frame: frame)
-        let exposed = try CameraCapture.expose(scene, width: frame.width, height: frame.height, random: &random, optics: lens.optics, denoise: optics.denoise)
+        let exposed = try CameraCapture.expose(scene, width: frame.width, height: frame.height, random: &random, optics: lens.optics, denoise: optics.denoise, centreWeight: optics.centreWeight)
         return (exposed.jpeg, outputFace,
                 exposed.parameters.merging(lens.parameters) { $1 }
                     .merging(["face_fraction_drawn": drawn, "crop_scale": Double(frame.sceneHeight) / cropHeight, "roll_degrees": roll * 180 / .pi]) { $1 })

@@ -29,6 +29,9 @@ struct FaceOptics {
     /// has one, tuned to its sensor's noise, so fine detail survives where the scene has it
     /// (skin, hair, eyelashes in focus) and flat or blurred areas come out clean.
     var denoise: Double
+    /// Auto-exposure's weight on the middle of the frame: webcams and phones meter on the face
+    /// (face-priority) or the centre, not on the whole frame's mean.
+    var centreWeight: Double
 
     /// A face held, on average, 19 cm from brow to chin (a face detector's box), give or take.
     static let liveFaceMillimetres = 190.0
@@ -39,12 +42,13 @@ struct FaceOptics {
         let ratio = Double(frame.height) / Double(max(frame.width, frame.height))
         let vertical = 2 * atan(tan(long / 2) * ratio)
         let aperture = random.uniform(1.0, 2.0) / 1000
-        // Fixed focus: a webcam (landscape) is set for a face at 0.5-1.2 m, a phone's front
-        // camera (portrait) for a selfie at arm's length, 0.3-0.7 m.
-        let fixed: Double? = random.chance(0.6) ? (frame.height > frame.width ? random.uniform(0.3, 0.7) : random.uniform(0.5, 1.2)) : nil
+        // Most webcams and front cameras have a fixed focus (75 %): a webcam (landscape) is set
+        // for a face at 0.5-1.2 m, a phone's front camera (portrait) for a selfie at arm's
+        // length, 0.3-0.7 m. The others focus on the subject down to their near limit.
+        let fixed: Double? = random.chance(0.75) ? (frame.height > frame.width ? random.uniform(0.3, 0.7) : random.uniform(0.5, 1.2)) : nil
         return FaceOptics(verticalFieldOfView: vertical, aperture: aperture, fixedFocus: fixed, nearLimit: random.uniform(0.2, 0.4),
                           focusError: random.uniform(-0.15, 0.15), basePSF: random.uniform(0.3, 0.7),
-                          denoise: random.uniform(0.015, 0.05))
+                          denoise: random.uniform(0.015, 0.05), centreWeight: random.uniform(0.5, 0.9))
     }
 
     /// How far (metres) an object `millimetres` tall stands when it spans `fraction` of the frame's height.

@@ -55,7 +55,7 @@ public struct FaceSynthGenerator: Sendable {
             // A print is held in a hand: physiological tremor moves it 0.2-1.2 mm during the exposure.
             let lens = optics.capture(objectMillimetres: shot.parameters["face_mm"] ?? 50, fraction: Self.heightFraction(shot.face, frame),
                                       movement: random.uniform(0.2, 1.2), frame: frame)
-            let exposed = try CameraCapture.expose(shot.scene.image, width: frame.width, height: frame.height, random: &random, optics: lens.optics, denoise: optics.denoise)
+            let exposed = try CameraCapture.expose(shot.scene.image, width: frame.width, height: frame.height, random: &random, optics: lens.optics, denoise: optics.denoise, centreWeight: optics.centreWeight)
             jpeg = exposed.jpeg
             face = FaceCapture.box(of: shot.face.map { Geometry.apply(frame.toOutput, to: $0) }, in: frame)
             parameters = print.parameters.merging(room.parameters) { $1 }.merging(shot.parameters) { $1 }.merging(lens.parameters) { $1 }.merging(exposed.parameters) { $1 }
@@ -73,7 +73,7 @@ public struct FaceSynthGenerator: Sendable {
             let handheld = shown.shown.display.hasPrefix("phone") || shown.shown.display.hasPrefix("tablet")
             let lens = optics.capture(objectMillimetres: shot.parameters["face_mm"] ?? 50, fraction: Self.heightFraction(shot.face, frame),
                                       movement: handheld ? random.uniform(0.2, 1.2) : random.uniform(0, 0.3), frame: frame)
-            let exposed = try CameraCapture.expose(room.scene.image, width: frame.width, height: frame.height, random: &random, optics: lens.optics, denoise: optics.denoise)
+            let exposed = try CameraCapture.expose(room.scene.image, width: frame.width, height: frame.height, random: &random, optics: lens.optics, denoise: optics.denoise, centreWeight: optics.centreWeight)
             jpeg = exposed.jpeg
             face = FaceCapture.box(of: shot.face.map { Geometry.apply(frame.toOutput, to: $0) }, in: frame)
             parameters = shown.shown.parameters.merging(shown.parameters) { $1 }.merging(["surroundings": surroundings]) { $1 }.merging(room.parameters) { $1 }

@@ -77,9 +77,12 @@ struct CameraCapture {
     ///   made either way, so callers without it get the images they always got.
     ///   - denoise: the ISP's luma noise reduction (`FaceOptics.denoise`); 0: none (as before).
     ///   - centreWeight: auto-exposure's weight on the frame's middle; 0: the whole frame's mean.
+    ///   - roomKelvin: the room light's colour temperature when the caller drew it (to keep a
+    ///     self-luminous screen's light out of it); nil: drawn here.
     static func expose(_ scene: Mat, width: Int, height: Int, random: inout SynthRandom,
-                       optics: (lensBlur: Double, motionLength: Double)? = nil, denoise: Double = 0, centreWeight: Double = 0) throws -> (jpeg: [UInt8], parameters: [String: Double]) {
-        let kelvin = random.uniform(2800, 7500)
+                       optics: (lensBlur: Double, motionLength: Double)? = nil, denoise: Double = 0, centreWeight: Double = 0, kelvin roomKelvin: Double? = nil) throws -> (jpeg: [UInt8], parameters: [String: Double]) {
+        var kelvin = random.uniform(2800, 7500)
+        if let roomKelvin { kelvin = roomKelvin }
         let light = lightColour(kelvin: kelvin)
         let balanceError = (random.uniform(0.92, 1.08), random.uniform(0.96, 1.04), random.uniform(0.92, 1.08))
         var parameters = lv_capture_params()

@@ -40,10 +40,13 @@ enum FaceReplay {
         // panel, 1 full Display P3 unmanaged, beyond 1 a vivid mode's extra boost.
         let gamut = random.chance(0.25) ? 0 : random.uniform(0.5, 1.4)
         let driven = gamut == 0 ? screen : try screen.unmanagedWideGamut(gamut)
-        // The camera's white balance, metering a frame mostly lit by the panel, takes 30-80 % of
-        // the panel's cold white for neutral (grey world); the rest of its cast stays.
-        let adaptation = random.uniform(0.3, 0.8)
-        let shown = try ScreenReplay.render(driven, display: display, whiteAdaptation: adaptation, random: &random)
+        // The camera's white balance is set for the room's light, and partly (grey world, 10-50 %)
+        // for the panel's white when the panel fills the frame; the rest of its cold cast stays.
+        let adaptation = random.uniform(0.1, 0.5)
+        // The panel's black: an LCD leaks 0.1-0.3 % of white, an OLED nothing, and the glass
+        // reflects some 4 % of a room 4-30 times dimmer than the panel: 0.1-1.2 % of white, a
+        // third of the 0.5-4 % a document's brighter surroundings give.
+        let shown = try ScreenReplay.render(driven, display: display, whiteAdaptation: adaptation, blackScale: 0.3, random: &random)
         // The face as far as the screen shows it (a zoomed photo runs past the screen's edges).
         let onScreen = FaceCapture.box(of: face.corners.map { Geometry.apply(photoToScreen, to: $0) },
                                        within: Rect(x: 0, y: 0, width: Double(display.width), height: Double(display.height)))
@@ -80,6 +83,11 @@ extension Mat {
         let p3 = [1.2249, -0.2247, 0, -0.0420, 1.0419, 0, -0.0196, -0.0786, 1.0982]
         let identity = [1.0, 0, 0, 0, 1, 0, 0, 0, 1]
         let matrix = zip(identity, p3).map { $0 + amount * ($1 - $0) }
-        return try Mat.make { lv_synth_colour_matrix(handle, matrix, $0, $1) }
+        return try throughColourMatrix(matrix)
+    }
+
+    /// Every pixel's linear R, G, B (gamma 2.2) through a 3x3 row-major matrix, clipped.
+    func throughColourMatrix(_ matrix: [Double]) throws -> Mat {
+        try Mat.make { lv_synth_colour_matrix(handle, matrix, $0, $1) }
     }
 }

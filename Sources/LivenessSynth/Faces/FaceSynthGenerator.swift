@@ -67,13 +67,24 @@ public struct FaceSynthGenerator: Sendable {
             // phone at 400 nits against an office's walls).
             let surroundings = random.uniform(0.03, 0.25)
             let room = try FaceCapture.room(frame, photos: rooms, excluding: source.path, brightness: surroundings, random: &random)
-            let shot = try FaceReplay.photograph(shown.shown, face: shown.face, frame: frame, room: room, random: &random)
+            // The room's light: the camera balances for it, but the screen emits its own light,
+            // which that light does not tint (the capture multiplies the whole scene by the
+            // light's colour, so the panel is divided by it first, in linear light, and dimmed by
+            // the smallest of its gains so no subpixel clips; auto-exposure takes that back).
+            let kelvin = random.uniform(2800, 7500)
+            let light = CameraCapture.lightColour(kelvin: kelvin)
+            let least = min(light.r, light.g, light.b)
+            let panel = try shown.shown.emitted.throughColourMatrix([least / light.r, 0, 0, 0, least / light.g, 0, 0, 0, least / light.b])
+            var emitting = shown.shown
+            emitting.emitted = panel
+            let shot = try FaceReplay.photograph(emitting, face: shown.face, frame: frame, room: room, random: &random)
             // A phone or tablet is held in a hand (tremor, 0.2-1.2 mm during the exposure); a
             // laptop or monitor stands on a desk.
             let handheld = shown.shown.display.hasPrefix("phone") || shown.shown.display.hasPrefix("tablet")
             let lens = optics.capture(objectMillimetres: shot.parameters["face_mm"] ?? 50, fraction: Self.heightFraction(shot.face, frame),
                                       movement: handheld ? random.uniform(0.2, 1.2) : random.uniform(0, 0.3), frame: frame)
-            let exposed = try CameraCapture.expose(room.scene.image, width: frame.width, height: frame.height, random: &random, optics: lens.optics, denoise: optics.denoise, centreWeight: optics.centreWeight)
+            let exposed = try CameraCapture.expose(room.scene.image, width: frame.width, height: frame.height, random: &random, optics: lens.optics,
+                                                   denoise: optics.denoise, centreWeight: optics.centreWeight, kelvin: kelvin)
             jpeg = exposed.jpeg
             face = FaceCapture.box(of: shot.face.map { Geometry.apply(frame.toOutput, to: $0) }, in: frame)
             parameters = shown.shown.parameters.merging(shown.parameters) { $1 }.merging(["surroundings": surroundings]) { $1 }.merging(room.parameters) { $1 }

@@ -37,12 +37,14 @@ enum FaceReplay {
         // and a gallery app on Android's default "vivid" profile, or a monitor without colour
         // management, drives them with the photo's sRGB values unconverted: every colour comes out
         // more saturated than the photographer meant. `gamut` 0 is an sRGB (or colour-managed)
-        // panel, 1 full Display P3 unmanaged, beyond 1 a vivid mode's extra boost.
-        let gamut = random.chance(0.25) ? 0 : random.uniform(0.5, 1.4)
+        // panel, 1 full Display P3 unmanaged, up to 2 an OLED's native gamut in a vivid mode,
+        // which stretches saturation beyond P3.
+        let gamut = random.chance(0.25) ? 0 : random.uniform(0.5, 2)
         let driven = gamut == 0 ? screen : try screen.unmanagedWideGamut(gamut)
-        // The camera's white balance is set for the room's light, and partly (grey world, 10-50 %)
-        // for the panel's white when the panel fills the frame; the rest of its cold cast stays.
-        let adaptation = random.uniform(0.1, 0.5)
+        // The camera's white balance (grey world) is set by the light in the frame, which is
+        // mostly the panel's when a screen is held up to it: it takes 50-90 % of the panel's cold
+        // white for neutral, and the rest of the cast stays.
+        let adaptation = random.uniform(0.5, 0.9)
         // The panel's black: an LCD leaks 0.1-0.3 % of white, an OLED nothing, and the glass
         // reflects some 4 % of a room 4-30 times dimmer than the panel: 0.1-1.2 % of white, a
         // third of the 0.5-4 % a document's brighter surroundings give.

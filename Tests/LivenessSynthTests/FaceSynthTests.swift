@@ -110,7 +110,8 @@ struct FaceSynthTests {
     func screensEmitLight() throws {
         let replay = try Self.made(seed: 11, species: [.screenReplay], maximumSide: 640)
         var ratios: [Double] = []
-        for index in 0..<10 where ratios.count < 4 {
+        // Wide shots are 15 % of replays (most attackers frame the face): look through enough.
+        for index in 0..<60 where ratios.count < 4 {
             let (jpeg, label) = try replay.sample(index)
             guard label.parameters["close_up"] == 0 else { continue }
             let image = try ImageDecoder().decode(jpeg).pixels
@@ -120,9 +121,9 @@ struct FaceSynthTests {
                              Rect(x: 0, y: 0, width: strip, height: h), Rect(x: w - strip, y: 0, width: strip, height: h)].map { try Self.meanLuminance(image, $0) }
             ratios.append(face / max(1e-4, edges.reduce(0, +) / 4))
         }
-        #expect(ratios.count >= 3, "enough wide shots")
+        try #require(ratios.count >= 2, "enough wide shots")
         // Over the sample: a dark photo on a screen in a bright corner of a room can be dimmer once.
-        #expect(ratios.sorted()[ratios.count / 2] > 1.5, "face / room luminance \(ratios)")
+        #expect(ratios.sorted()[(ratios.count - 1) / 2] > 1.5, "face / room luminance \(ratios)")
     }
 
     /// Variance of the Laplacian of the face box resized to 128 x 128 (as `FaceCueFeatures`'

@@ -66,14 +66,15 @@ public struct FaceSynthGenerator: Sendable {
             // the screen to be some 2-10 times brighter on average than the room's surfaces (a
             // phone at 400 nits against an office's walls).
             let surroundings = random.uniform(0.03, 0.25)
-            let room = try FaceCapture.room(frame, photos: rooms, excluding: source.path, brightness: surroundings, random: &random)
             // The room's light: the camera balances for it, but the screen emits its own light,
             // which that light does not tint (the capture multiplies the whole scene by the
             // light's colour, so the panel is divided by it first, in linear light, and dimmed by
-            // the smallest of its gains so no subpixel clips; auto-exposure takes that back).
+            // the smallest of its gains so no subpixel clips; the room is dimmed alike, so the
+            // screen keeps its 2-10 times the room's brightness, and auto-exposure takes it back).
             let kelvin = random.uniform(2800, 7500)
             let light = CameraCapture.lightColour(kelvin: kelvin)
             let least = min(light.r, light.g, light.b)
+            let room = try FaceCapture.room(frame, photos: rooms, excluding: source.path, brightness: surroundings * least, random: &random)
             let panel = try shown.shown.emitted.throughColourMatrix([least / light.r, 0, 0, 0, least / light.g, 0, 0, 0, least / light.b])
             var emitting = shown.shown
             emitting.emitted = panel

@@ -191,6 +191,15 @@ extern "C" int lv_synth_capture(const lv_mat *scene, const lv_capture_params *pa
         //    auto-exposure scales the mean to 0.2 (linear) times `exposure` (its metering error).
         cv::Scalar mean = cv::mean(sensor);
         double level = std::max(1e-4, (mean[0] + mean[1] + mean[2]) / 3);
+        //    Face-priority or centre-weighted metering: the middle 40 % of the frame (where the
+        //    subject is) weighs `centre_weight`, so a bright screen in a dark room, or a dark
+        //    print against a bright window, is exposed for itself and not for the room.
+        if (params->centre_weight > 0) {
+            cv::Rect middle(int(sensor.cols * 0.3), int(sensor.rows * 0.3), std::max(1, int(sensor.cols * 0.4)), std::max(1, int(sensor.rows * 0.4)));
+            cv::Scalar inner = cv::mean(sensor(middle));
+            double centre = std::max(1e-4, (inner[0] + inner[1] + inner[2]) / 3);
+            level = (1 - params->centre_weight) * level + params->centre_weight * centre;
+        }
         double exposure = params->exposure * 0.2 / level;
         cv::Mat gain(sensor.rows, sensor.cols, CV_32F);
         for (int y = 0; y < sensor.rows; ++y) {
@@ -241,6 +250,20 @@ extern "C" int lv_synth_capture(const lv_mat *scene, const lv_capture_params *pa
         for (int y = 0; y < linear.rows; ++y) {
             float *row = linear.ptr<float>(y);
             for (int x = 0; x < linear.cols * 3; ++x) row[x] = encode[std::min(4095, int(row[x] * 4095 + 0.5f))];
+        }
+        // 5. Noise reduction, as every webcam and phone ISP applies it: an edge-preserving
+        //    (bilateral) filter on luma, which smooths what differs from its neighbours by less than
+        //    the noise and keeps edges and texture above it. Fine detail survives only where the
+        //    scene had it; chroma is left as it is.
+        if (params->denoise > 0) {
+            cv::Mat ycc, smoothed;
+            cv::cvtColor(linear, ycc, cv::COLOR_BGR2YCrCb);
+            std::vector<cv::Mat> planes;
+            cv::split(ycc, planes);
+            cv::bilateralFilter(planes[0], smoothed, 5, params->denoise, 1.5);
+            planes[0] = smoothed;
+            cv::merge(planes, ycc);
+            cv::cvtColor(ycc, linear, cv::COLOR_YCrCb2BGR);
         }
         if (params->sharpen > 0) {
             cv::Mat blurred;
@@ -353,7 +376,12 @@ extern "C" int lv_synth_print(const lv_mat *image, int mode, double cell, const 
         std::vector<cv::Mat> dots(4);
         for (int i = 0; i < 4; ++i) {
             dots[i] = cv::Mat::zeros(rows, cols, CV_8U);
-            if (mode == 0) {
+            if (mode == 2) {
+                // Continuous tone (dye sublimation, silver-halide lab prints, photo inkjets whose
+                // droplets are far below any camera's resolution): each ink's density varies
+                // smoothly, no screen.
+                coverage[i].convertTo(dots[i], CV_8U, 255);
+            } else if (mode == 0) {
                 double a = angles[i] * CV_PI / 180, ca = std::cos(a), sa = std::sin(a);
                 for (int y = 0; y < rows; ++y) {
                     const float *c = coverage[i].ptr<float>(y);
@@ -671,6 +699,27 @@ extern "C" int lv_synth_curves(const lv_mat *image, const uint8_t table[768], lv
         cv::Mat lut(1, 256, CV_8UC3), result;
         for (int i = 0; i < 256; ++i) lut.at<cv::Vec3b>(i) = cv::Vec3b(table[i], table[256 + i], table[512 + i]);
         cv::LUT(image->mat, lut, result);
+        return emit(result, out);
+    });
+}
+
+extern "C" int lv_synth_colour_matrix(const lv_mat *image, const double matrix[9], lv_mat **out, lv_error *error) {
+    return guarded(error, [&]() -> int {
+        if (!valid(image) || image->mat.type() != CV_8UC3 || !matrix) return fail(error, LV_ERR_ARGUMENT, "a BGR image is needed");
+        // In linear light (gamma 2.2), on R, G, B (the matrix's order), clipped to the 8-bit range.
+        const std::vector<float> &decode = decodeTable();
+        cv::Mat result(image->mat.size(), CV_8UC3);
+        for (int y = 0; y < image->mat.rows; ++y) {
+            const cv::Vec3b *s = image->mat.ptr<cv::Vec3b>(y);
+            cv::Vec3b *d = result.ptr<cv::Vec3b>(y);
+            for (int x = 0; x < image->mat.cols; ++x) {
+                const double rgb[3] = {decode[s[x][2]], decode[s[x][1]], decode[s[x][0]]};
+                for (int c = 0; c < 3; ++c) {
+                    double v = matrix[c * 3] * rgb[0] + matrix[c * 3 + 1] * rgb[1] + matrix[c * 3 + 2] * rgb[2];
+                    d[x][2 - c] = cv::saturate_cast<uchar>(255 * std::pow(std::min(1.0, std::max(0.0, v)), 1 / 2.2));
+                }
+            }
+        }
         return emit(result, out);
     });
 }

@@ -71,8 +71,18 @@ struct CameraCapture {
     /// temperature with a gradient, lens PSF (sometimes defocus or motion), Bayer mosaic with shot
     /// and read noise, imperfect white balance, the ISP's downscaling to `width` x `height`,
     /// sharpening, JPEG at quality 60-95.
-    static func expose(_ scene: Mat, width: Int, height: Int, random: inout SynthRandom) throws -> (jpeg: [UInt8], parameters: [String: Double]) {
-        let kelvin = random.uniform(2800, 7500)
+    /// - Parameter optics: the blur the caller worked out from where the object stood (lens PSF
+    ///   and defocus as one Gaussian sigma, and the motion blur's length, both in scene pixels);
+    ///   nil: drawn here (sometimes defocus or motion, as a document on a desk). The draws are
+    ///   made either way, so callers without it get the images they always got.
+    ///   - denoise: the ISP's luma noise reduction (`FaceOptics.denoise`); 0: none (as before).
+    ///   - centreWeight: auto-exposure's weight on the frame's middle; 0: the whole frame's mean.
+    ///   - roomKelvin: the room light's colour temperature when the caller drew it (to keep a
+    ///     self-luminous screen's light out of it); nil: drawn here.
+    static func expose(_ scene: Mat, width: Int, height: Int, random: inout SynthRandom,
+                       optics: (lensBlur: Double, motionLength: Double)? = nil, denoise: Double = 0, centreWeight: Double = 0, kelvin roomKelvin: Double? = nil) throws -> (jpeg: [UInt8], parameters: [String: Double]) {
+        var kelvin = random.uniform(2800, 7500)
+        if let roomKelvin { kelvin = roomKelvin }
         let light = lightColour(kelvin: kelvin)
         let balanceError = (random.uniform(0.92, 1.08), random.uniform(0.96, 1.04), random.uniform(0.92, 1.08))
         var parameters = lv_capture_params()
@@ -81,6 +91,10 @@ struct CameraCapture {
         parameters.lens_blur = random.chance(0.1) ? random.uniform(2.5, 5) : random.uniform(0.3, 0.7)
         parameters.motion_length = random.chance(0.1) ? random.uniform(3, 14) : 0
         parameters.motion_angle = random.uniform(0, .pi)
+        if let optics {
+            parameters.lens_blur = optics.lensBlur
+            parameters.motion_length = optics.motionLength
+        }
         parameters.exposure = random.uniform(0.75, 1.35)
         parameters.gradient_x = random.uniform(-0.5, 0.5)
         parameters.gradient_y = random.uniform(-0.5, 0.5)
@@ -90,12 +104,14 @@ struct CameraCapture {
         parameters.read_noise = random.uniform(0.001, 0.006)
         parameters.sharpen = random.uniform(0.2, 1.0)
         parameters.seed = random.seed()
+        parameters.denoise = denoise
+        parameters.centre_weight = centreWeight
         let captured = try Mat.make { out, error in withUnsafePointer(to: parameters) { lv_synth_capture(scene.handle, $0, out, error) } }
         let quality = random.integer(60...95)
         return (try captured.encoded(as: ".jpg", quality: quality),
                 ["kelvin": kelvin, "lens_blur": parameters.lens_blur, "motion_length": parameters.motion_length,
                  "exposure": parameters.exposure, "shot_noise": parameters.shot_noise, "read_noise": parameters.read_noise,
-                 "sharpen": parameters.sharpen, "jpeg_quality": Double(quality)])
+                 "sharpen": parameters.sharpen, "jpeg_quality": Double(quality)].merging(denoise > 0 ? ["denoise": denoise, "centre_weight": centreWeight] : [:]) { $1 })
     }
 
     /// The image of a flat rectangle of the given aspect seen by a pinhole camera: tilted by up to

@@ -70,12 +70,20 @@ enum ScreenReplay {
     /// The panel lighting up `screen` (exactly the display's pixels): subpixels, gamma, white
     /// point, black level; then the bezel and a reflection on the glass. `document` is the whole
     /// screen until the caller says what part of it matters.
-    static func render(_ screen: Mat, display: Display, random: inout SynthRandom) throws -> Shown {
+    /// - Parameter whiteAdaptation: how far the camera's auto white balance takes the panel's
+    ///   white for neutral (0: not at all, the camera balances for the room's light only; 1:
+    ///   wholly). A face held to a webcam fills most of the frame with the screen's own light, and
+    ///   a grey-world white balance then removes part of its cast. 0 for documents (as before).
+    ///   - blackScale: the black level's share of its drawn value (0.005-0.04 of white): 1 for
+    ///   documents; less for a face replay's dim room, where the glass reflects little light.
+    static func render(_ screen: Mat, display: Display, whiteAdaptation: Double = 0, blackScale: Double = 1, random: inout SynthRandom) throws -> Shown {
         let layout = random.integer(0...2)
         let fill = random.uniform(0.7, 1)
         let gamma = random.uniform(2.0, 2.5)
-        let white = CameraCapture.lightColour(kelvin: random.uniform(6000, 9000))
-        let black = random.uniform(0.005, 0.04)
+        let kelvin = random.uniform(6000, 9000)
+        let panelWhite = CameraCapture.lightColour(kelvin: kelvin)
+        let white = (b: pow(panelWhite.b, 1 - whiteAdaptation), g: pow(panelWhite.g, 1 - whiteAdaptation), r: pow(panelWhite.r, 1 - whiteAdaptation))
+        let black = random.uniform(0.005, 0.04) * blackScale
         let emitted = try Mat.make { lv_synth_screen(screen.handle, Int32(layout), fill, gamma, [white.b, white.g, white.r], black, $0, $1) }
         // Bezel around the panel and a faint reflection on the glass.
         let bezel = Int(Double(emitted.cols) * random.uniform(0.02, 0.06))
@@ -90,7 +98,8 @@ enum ScreenReplay {
         let k = 3.0, offset = Double(bezel)
         return Shown(emitted: framed.image, document: Quad(Rect(x: offset, y: offset, width: Double(screen.cols) * k, height: Double(screen.rows) * k)),
                      parameters: ["display_ppi": display.pixelsPerInch, "subpixel_layout": Double(layout), "subpixel_fill": fill,
-                                  "display_gamma": gamma, "black_level": black, "display_width": Double(display.width)],
+                                  "display_gamma": gamma, "black_level": black, "display_width": Double(display.width)]
+                                  .merging(whiteAdaptation > 0 ? ["display_kelvin": kelvin, "white_adaptation": whiteAdaptation] : [:]) { $1 },
                      display: display.name, bezel: offset)
     }
 }

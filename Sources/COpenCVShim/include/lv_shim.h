@@ -191,6 +191,8 @@ typedef struct lv_capture_params {
     double read_noise;          // standard deviation
     double sharpen;             // unsharp-mask amount
     uint64_t seed;
+    double denoise;             // the ISP's edge-preserving luma noise reduction: range sigma (0-1 scale; 0 = none)
+    double centre_weight;       // auto-exposure's weight on the frame's middle (face-priority / centre-weighted metering; 0 = whole-frame mean)
 } lv_capture_params;
 
 /// Darkens the inside of a polygon by `strength` (0-1), with a penumbra `softness` pixels wide.
@@ -245,6 +247,8 @@ int lv_synth_print_point(const double size[2], const double homography[9], const
 
 /// `image` under `gain` times the light, in linear light (8-bit values decoded with gamma 2.2), clipped.
 int lv_synth_light(const lv_mat *image, double gain, lv_mat **out, lv_error *error);
+/// `image` (BGR, 8-bit sRGB-like, gamma 2.2) through a 3x3 matrix on linear R, G, B (row-major), clipped.
+int lv_synth_colour_matrix(const lv_mat *image, const double matrix[9], lv_mat **out, lv_error *error);
 
 /// Per-channel tone curves: `table` holds 256 output values for B, then G, then R.
 int lv_synth_curves(const lv_mat *image, const uint8_t table[768], lv_mat **out, lv_error *error);

@@ -43,7 +43,11 @@ enum FaceCapture {
     /// frame is a crop of it around the face (the face 20-60 % of the frame's height where the
     /// photo allows, placed as people place themselves, turned a few degrees as a hand holds a
     /// phone), resampled to the sensor and captured.
-    static func selfie(_ source: FaceSource, photo: Mat, frame: Frame, random: inout SynthRandom) throws -> (jpeg: [UInt8], face: Rect, parameters: [String: Double]) {
+    ///
+    /// The camera's blur follows from `optics` and the face's distance: a live face, some 19 cm
+    /// tall, at the size it has in the frame stands 40-80 cm away, near a webcam's focus, so it
+    /// is mostly sharp; a head sways a little during the exposure (more, now and then).
+    static func selfie(_ source: FaceSource, photo: Mat, frame: Frame, optics: FaceOptics, random: inout SynthRandom) throws -> (jpeg: [UInt8], face: Rect, parameters: [String: Double]) {
         let aspect = Double(frame.width) / Double(frame.height)
         let face = source.face
         let drawn = random.uniform(0.2, 0.6)
@@ -72,10 +76,28 @@ enum FaceCapture {
         let sceneCorners = Rect(x: 0, y: 0, width: Double(frame.sceneWidth), height: Double(frame.sceneHeight)).corners
         let photoToScene = try Geometry.homography(from: turned(roll), to: sceneCorners)
         let scene = try resample(photo, region: box(of: turned(roll), within: photo.bounds).expanded(by: 4), by: photoToScene, width: frame.sceneWidth, height: frame.sceneHeight)
-        let exposed = try CameraCapture.expose(scene, width: frame.width, height: frame.height, random: &random)
         let toOutput = frame.toOutput.multiplied(by: photoToScene)
-        return (exposed.jpeg, box(of: face.corners.map { Geometry.apply(toOutput, to: $0) }, in: frame),
-                exposed.parameters.merging(["face_fraction_drawn": drawn, "crop_scale": Double(frame.sceneHeight) / cropHeight, "roll_degrees": roll * 180 / .pi]) { $1 })
+        let outputFace = box(of: face.corners.map { Geometry.apply(toOutput, to: $0) }, in: frame)
+        let faceMillimetres = FaceOptics.liveFaceMillimetres * random.uniform(0.9, 1.1)
+        let sway = random.chance(0.25) ? random.uniform(0.3, 2) : random.uniform(0, 0.3)
+        let lens = optics.capture(objectMillimetres: faceMillimetres, fraction: face.height / cropHeight,
+                                  movement: sway, frame: frame)
+        let exposed = try CameraCapture.expose(scene, width: frame.width, height: frame.height, random: &random, optics: lens.optics, denoise: optics.denoise, centreWeight: optics.centreWeight)
+        return (exposed.jpeg, outputFace,
+                exposed.parameters.merging(lens.parameters) { $1 }
+                    .merging(["face_fraction_drawn": drawn, "crop_scale": Double(frame.sceneHeight) / cropHeight, "roll_degrees": roll * 180 / .pi]) { $1 })
+    }
+
+    /// The part of a print or a screen an attacker frames when filling the camera's view with
+    /// the face, as a face check's guide oval asks: a region of the frame's shape around `face`
+    /// (in the medium's pixels) in which the face takes 40-80 % of the height, a little above
+    /// the middle, as a live user places their own face. The medium may be smaller than this
+    /// region (its edges then show) or larger (it runs past the frame).
+    static func framing(_ face: Rect, frame: Frame, random: inout SynthRandom) -> Rect {
+        let fraction = random.uniform(0.4, 0.8)
+        let height = face.height / fraction, width = height * Double(frame.width) / Double(frame.height)
+        let x = face.center.x - width * random.uniform(0.4, 0.6), y = face.center.y - height * random.uniform(0.35, 0.55)
+        return Rect(x: x, y: y, width: width, height: height)
     }
 
     /// Warps the part of `image` inside `region` onto the scene (cropping first, so the

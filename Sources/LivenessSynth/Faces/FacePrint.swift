@@ -67,7 +67,14 @@ enum FacePrint {
             printedPart = photo.bounds
             parameters["margin_mm"] = margin
         }
-        let inkjet = format == 0 ? random.chance(0.8) : random.chance(0.3)
+        // Photo prints come from photo inkjets (50 %), lab printers (silver halide or dye
+        // sublimation, 40 %) or, now and then, a colour laser; sheets from office lasers (70 %) or
+        // inkjets. Inkjet droplets (1200-5760 dpi, a few picolitres) and lab prints are far below
+        // what a webcam resolves of a held-up print: they print in continuous tone. Only a laser's
+        // clustered-dot screen (85-200 lpi) leaves a raster the camera can see.
+        let machine = format == 0 ? random.uniform(0, 1) : random.uniform(0, 1) * 0.5 + 0.5
+        let inkjet = format == 0 ? machine < 0.5 : machine >= 0.85
+        let continuousTone = format == 0 ? machine < 0.9 : inkjet
         let areaSquareInches = placed.width * placed.height / (25.4 * 25.4)
         let dpi = min(300, (maximumPrintedPixels / areaSquareInches).squareRoot())
         // Screen ruling: at least 2.2 printer dots a cell.
@@ -87,11 +94,11 @@ enum FacePrint {
         let dotGain = random.uniform(0.1, 0.4), blackGeneration = random.uniform(0.5, 1)
         let seed = random.seed()
         func printer(_ raster: Mat) throws -> Mat {
-            try Mat.make { lv_synth_print(raster.handle, inkjet ? 1 : 0, dpi / lpi, angles, dotGain, [paper.b, paper.g, paper.r], blackGeneration, seed, $0, $1) }
+            try Mat.make { lv_synth_print(raster.handle, continuousTone ? 2 : 0, continuousTone ? 2.2 : dpi / lpi, angles, dotGain, [paper.b, paper.g, paper.r], blackGeneration, seed, $0, $1) }
         }
         // The driver's grey balance for this printer, ink and paper, measured on a test ramp.
         let printed = try printer(try PrinterCalibration(print: printer).apply(to: raster))
-        parameters.merge(["print_dpi": dpi, "print_lpi": inkjet ? 0 : lpi, "inkjet": inkjet ? 1 : 0, "dot_gain": dotGain, "screen_rotation": rotation,
+        parameters.merge(["print_dpi": dpi, "print_lpi": continuousTone ? 0 : lpi, "inkjet": inkjet ? 1 : 0, "continuous_tone": continuousTone ? 1 : 0, "dot_gain": dotGain, "screen_rotation": rotation,
                           "black_generation": blackGeneration, "print_width_mm": sheetMillimetres.width]) { $1 }
         guard format != 0 else {
             return Print(printed: printed, sheet: nil, insetScale: 1, insetOrigin: Point(x: 0, y: 0), photoToSheet: photoToPrinted, parameters: parameters)
@@ -118,17 +125,12 @@ enum FacePrint {
         let faceBox = FaceCapture.box(of: face.corners.map { Geometry.apply(print.photoToSheet, to: $0) }, within: print.printedArea)
         let sheetFace = FaceCapture.outline(of: faceBox)
         // Face checks ask for the face to fill a guide oval: most attackers bring the print close.
-        let closeUp = random.chance(0.6)
+        let closeUp = random.chance(0.85)
         var parameters: [String: Double] = ["close_up": closeUp ? 1 : 0]
-        let subject: Rect
-        if closeUp {
-            let grow = random.uniform(1.3, 2.4)
-            subject = Rect(x: faceBox.center.x - faceBox.width * grow / 2, y: faceBox.center.y - faceBox.height * grow / 2,
-                           width: faceBox.width * grow, height: faceBox.height * grow)
-        } else {
-            subject = sheetBounds
-        }
-        let area = closeUp ? random.uniform(0.35, 0.8) : random.uniform(0.4, 0.9)
+        let subject = closeUp ? FaceCapture.framing(faceBox, frame: frame, random: &random) : sheetBounds
+        let area = closeUp ? random.uniform(0.8, 0.97) : random.uniform(0.4, 0.9)
+        // The face's height on paper, for how near the print must be held.
+        parameters["face_mm"] = faceBox.height * (print.parameters["print_width_mm"] ?? 100) / sheetWidth
         let quad = try CameraCapture.pose(aspect: subject.width / subject.height, sceneWidth: Double(frame.sceneWidth), sceneHeight: Double(frame.sceneHeight),
                                           areaFraction: area, maximumTilt: 25, upright: true, random: &random)
         let sheetToScene = try Geometry.homography(from: subject.corners, to: quad.corners)

@@ -1,3 +1,4 @@
+import COpenCVShim
 import Foundation
 import LivenessEngine
 
@@ -18,7 +19,9 @@ enum FaceReplay {
             (display.width, display.height) = (display.height, display.width)
         }
         let fit = min(Double(display.width) / Double(photo.cols), Double(display.height) / Double(photo.rows))
-        let zoomed = random.chance(0.3)
+        // Half the time the attacker pinch-zooms so the face fills the screen (no backdrop, no
+        // photo edge around it), as they want it to fill the camera's guide oval.
+        let zoomed = random.chance(0.5)
         let zoom = zoomed ? random.uniform(1.2, 2.5) : random.uniform(0.9, 1)
         let scale = fit * zoom
         // Zoomed in: the viewer keeps the pinch point (the face) where it was, pulled towards the middle.
@@ -30,12 +33,27 @@ enum FaceReplay {
         let backdrop = random.pick([0.0, 0, 30, 240])
         let region = FaceCapture.visibleRegion(of: photo, in: FaceCapture.Frame(width: display.width, height: display.height, supersample: 1), by: photoToScreen)
         let screen = try FaceCapture.resample(photo, region: region, by: photoToScreen, width: display.width, height: display.height, fill: backdrop)
-        let shown = try ScreenReplay.render(screen, display: display, random: &random)
+        // Most phone and many laptop panels have primaries wider than sRGB (OLED and P3 panels),
+        // and a gallery app on Android's default "vivid" profile, or a monitor without colour
+        // management, drives them with the photo's sRGB values unconverted: every colour comes out
+        // more saturated than the photographer meant. `gamut` 0 is an sRGB (or colour-managed)
+        // panel, 1 full Display P3 unmanaged, up to 2 an OLED's native gamut in a vivid mode,
+        // which stretches saturation beyond P3.
+        let gamut = random.chance(0.25) ? 0 : random.uniform(0.5, 2)
+        let driven = gamut == 0 ? screen : try screen.unmanagedWideGamut(gamut)
+        // The camera's white balance (grey world) is set by the light in the frame, which is
+        // mostly the panel's when a screen is held up to it: it takes 50-90 % of the panel's cold
+        // white for neutral, and the rest of the cast stays.
+        let adaptation = random.uniform(0.5, 0.9)
+        // The panel's black: an LCD leaks 0.1-0.3 % of white, an OLED nothing, and the glass
+        // reflects some 4 % of a room 4-30 times dimmer than the panel: 0.1-1.2 % of white, a
+        // third of the 0.5-4 % a document's brighter surroundings give.
+        let shown = try ScreenReplay.render(driven, display: display, whiteAdaptation: adaptation, blackScale: 0.3, random: &random)
         // The face as far as the screen shows it (a zoomed photo runs past the screen's edges).
         let onScreen = FaceCapture.box(of: face.corners.map { Geometry.apply(photoToScreen, to: $0) },
                                        within: Rect(x: 0, y: 0, width: Double(display.width), height: Double(display.height)))
         let face = FaceCapture.outline(of: onScreen).map(shown.fromScreen)
-        return (shown, face, ["display_zoom": zoom, "zoomed": zoomed ? 1 : 0, "backdrop": backdrop, "panel_portrait": display.height > display.width ? 1 : 0])
+        return (shown, face, ["display_gamut": gamut, "display_zoom": zoom, "zoomed": zoomed ? 1 : 0, "backdrop": backdrop, "panel_portrait": display.height > display.width ? 1 : 0])
     }
 
     /// The screen photographed: close-ups framing the face on it (the screen fills the frame and
@@ -45,21 +63,33 @@ enum FaceReplay {
                            random: inout SynthRandom) throws -> (face: [Point], parameters: [String: Double]) {
         let emitted = shown.emitted
         // Face checks ask for the face to fill a guide oval: most attackers bring the screen close.
-        let closeUp = random.chance(0.6)
-        let subject: Rect
-        if closeUp {
-            let faceBox = FaceCapture.box(of: face, within: emitted.bounds)
-            let grow = random.uniform(1.3, 2.6)
-            subject = Rect(x: faceBox.center.x - faceBox.width * grow / 2, y: faceBox.center.y - faceBox.height * grow / 2,
-                           width: faceBox.width * grow, height: faceBox.height * grow)
-        } else {
-            subject = emitted.bounds
-        }
-        let area = closeUp ? random.uniform(0.35, 0.8) : random.uniform(0.35, 0.9)
+        let closeUp = random.chance(0.85)
+        let faceBox = FaceCapture.box(of: face, within: emitted.bounds)
+        let subject = closeUp ? FaceCapture.framing(faceBox, frame: frame, random: &random) : emitted.bounds
+        let area = closeUp ? random.uniform(0.8, 0.97) : random.uniform(0.35, 0.9)
         let quad = try CameraCapture.pose(aspect: subject.width / subject.height, sceneWidth: Double(frame.sceneWidth), sceneHeight: Double(frame.sceneHeight),
                                           areaFraction: area, maximumTilt: 25, upright: true, random: &random)
         let toScene = try Geometry.homography(from: subject.corners, to: quad.corners)
         try FaceCapture.draw(emitted, region: FaceCapture.visibleRegion(of: emitted, in: frame, by: toScene), onto: room.scene, by: toScene)
-        return (face.map { Geometry.apply(toScene, to: $0) }, ["close_up": closeUp ? 1 : 0, "area_fraction": area])
+        // The face's height on the panel (3 render pixels a display pixel).
+        let millimetres = faceBox.height / 3 / (shown.parameters["display_ppi"] ?? 300) * 25.4
+        return (face.map { Geometry.apply(toScene, to: $0) }, ["close_up": closeUp ? 1 : 0, "area_fraction": area, "face_mm": millimetres])
+    }
+}
+
+extension Mat {
+    /// sRGB values shown unconverted on a panel `amount` of the way (in linear light) from sRGB
+    /// primaries to Display P3's, as the camera (sRGB) sees them: the P3 primaries expressed in
+    /// linear sRGB, which lie outside it (clipped), so saturated colours grow more saturated.
+    func unmanagedWideGamut(_ amount: Double) throws -> Mat {
+        let p3 = [1.2249, -0.2247, 0, -0.0420, 1.0419, 0, -0.0196, -0.0786, 1.0982]
+        let identity = [1.0, 0, 0, 0, 1, 0, 0, 0, 1]
+        let matrix = zip(identity, p3).map { $0 + amount * ($1 - $0) }
+        return try throughColourMatrix(matrix)
+    }
+
+    /// Every pixel's linear R, G, B (gamma 2.2) through a 3x3 row-major matrix, clipped.
+    func throughColourMatrix(_ matrix: [Double]) throws -> Mat {
+        try Mat.make { lv_synth_colour_matrix(handle, matrix, $0, $1) }
     }
 }

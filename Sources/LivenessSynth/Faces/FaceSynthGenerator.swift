@@ -39,22 +39,26 @@ public struct FaceSynthGenerator: Sendable {
         let photo = try source.load()
         var frame = FaceCapture.frame(maximumSide: maximumSide, random: &random)
         if kind == .bonaFide { frame = FaceCapture.suited(frame, to: source) }
+        let optics = FaceOptics.draw(frame: frame, random: &random)
         var parameters: [String: Double] = [:]
         var display: String?
         let jpeg: [UInt8], face: Rect
         switch kind {
         case .bonaFide:
-            let selfie = try FaceCapture.selfie(source, photo: photo, frame: frame, random: &random)
+            let selfie = try FaceCapture.selfie(source, photo: photo, frame: frame, optics: optics, random: &random)
             (jpeg, face) = (selfie.jpeg, selfie.face)
             parameters = selfie.parameters
         case .printedPhoto:
             let print = try FacePrint.print(photo, face: source.face, random: &random)
             let room = try FaceCapture.room(frame, photos: rooms, excluding: source.path, brightness: 1, random: &random)
             let shot = try FacePrint.photograph(print, face: source.face, frame: frame, room: room, random: &random)
-            let exposed = try CameraCapture.expose(shot.scene.image, width: frame.width, height: frame.height, random: &random)
+            // A print is held in a hand: physiological tremor moves it 0.2-1.2 mm during the exposure.
+            let lens = optics.capture(objectMillimetres: shot.parameters["face_mm"] ?? 50, fraction: Self.heightFraction(shot.face, frame),
+                                      movement: random.uniform(0.2, 1.2), frame: frame)
+            let exposed = try CameraCapture.expose(shot.scene.image, width: frame.width, height: frame.height, random: &random, optics: lens.optics, denoise: optics.denoise, centreWeight: optics.centreWeight)
             jpeg = exposed.jpeg
             face = FaceCapture.box(of: shot.face.map { Geometry.apply(frame.toOutput, to: $0) }, in: frame)
-            parameters = print.parameters.merging(room.parameters) { $1 }.merging(shot.parameters) { $1 }.merging(exposed.parameters) { $1 }
+            parameters = print.parameters.merging(room.parameters) { $1 }.merging(shot.parameters) { $1 }.merging(lens.parameters) { $1 }.merging(exposed.parameters) { $1 }
         case .screenReplay:
             let shown = try FaceReplay.show(photo, face: source.face, random: &random)
             // The screen's own light outshines the room it is photographed in. Its panel lights a
@@ -62,13 +66,30 @@ public struct FaceSynthGenerator: Sendable {
             // the screen to be some 2-10 times brighter on average than the room's surfaces (a
             // phone at 400 nits against an office's walls).
             let surroundings = random.uniform(0.03, 0.25)
-            let room = try FaceCapture.room(frame, photos: rooms, excluding: source.path, brightness: surroundings, random: &random)
-            let shot = try FaceReplay.photograph(shown.shown, face: shown.face, frame: frame, room: room, random: &random)
-            let exposed = try CameraCapture.expose(room.scene.image, width: frame.width, height: frame.height, random: &random)
+            // The room's light: the camera balances for it, but the screen emits its own light,
+            // which that light does not tint (the capture multiplies the whole scene by the
+            // light's colour, so the panel is divided by it first, in linear light, and dimmed by
+            // the smallest of its gains so no subpixel clips; the room is dimmed alike, so the
+            // screen keeps its 2-10 times the room's brightness, and auto-exposure takes it back).
+            let kelvin = random.uniform(2800, 7500)
+            let light = CameraCapture.lightColour(kelvin: kelvin)
+            let least = min(light.r, light.g, light.b)
+            let room = try FaceCapture.room(frame, photos: rooms, excluding: source.path, brightness: surroundings * least, random: &random)
+            let panel = try shown.shown.emitted.throughColourMatrix([least / light.r, 0, 0, 0, least / light.g, 0, 0, 0, least / light.b])
+            var emitting = shown.shown
+            emitting.emitted = panel
+            let shot = try FaceReplay.photograph(emitting, face: shown.face, frame: frame, room: room, random: &random)
+            // A phone or tablet is held in a hand (tremor, 0.2-1.2 mm during the exposure); a
+            // laptop or monitor stands on a desk.
+            let handheld = shown.shown.display.hasPrefix("phone") || shown.shown.display.hasPrefix("tablet")
+            let lens = optics.capture(objectMillimetres: shot.parameters["face_mm"] ?? 50, fraction: Self.heightFraction(shot.face, frame),
+                                      movement: handheld ? random.uniform(0.2, 1.2) : random.uniform(0, 0.3), frame: frame)
+            let exposed = try CameraCapture.expose(room.scene.image, width: frame.width, height: frame.height, random: &random, optics: lens.optics,
+                                                   denoise: optics.denoise, centreWeight: optics.centreWeight, kelvin: kelvin)
             jpeg = exposed.jpeg
             face = FaceCapture.box(of: shot.face.map { Geometry.apply(frame.toOutput, to: $0) }, in: frame)
             parameters = shown.shown.parameters.merging(shown.parameters) { $1 }.merging(["surroundings": surroundings]) { $1 }.merging(room.parameters) { $1 }
-                .merging(shot.parameters) { $1 }.merging(exposed.parameters) { $1 }
+                .merging(shot.parameters) { $1 }.merging(lens.parameters) { $1 }.merging(exposed.parameters) { $1 }
             display = shown.shown.display
         }
         parameters["sensor_scale"] = frame.supersample
@@ -77,6 +98,12 @@ public struct FaceSynthGenerator: Sendable {
         let label = FaceSynthLabel(file: name, class: kind.isAttack ? "attack" : "bona_fide", species: kind.labelName, source: source.name,
                                    face_box: box, width: frame.width, height: frame.height, seed: seed, index: index, display: display, parameters: parameters)
         return (jpeg, label)
+    }
+
+    /// The height of the face's outline (scene pixels) as a fraction of the frame's.
+    private static func heightFraction(_ face: [Point], _ frame: FaceCapture.Frame) -> Double {
+        let ys = face.map(\.y)
+        return ((ys.max() ?? 0) - (ys.min() ?? 0)) / Double(frame.sceneHeight)
     }
 
     private func rounded(_ value: Double) -> Double { (value * 100).rounded() / 100 }

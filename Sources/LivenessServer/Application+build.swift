@@ -65,6 +65,7 @@ public func buildApplication(
     logger.info("engine \(EngineVersion.current): \(checkers.count) workers, queue limit \(configuration.effectiveQueueLimit), pipelines: \(registry.availableKinds.map(\.canonicalName)), models: \(modelVersions), face signals: \(checks.face.signals.map(\.rawValue))")
     return Application(
         router: router,
+        server: .http1(configuration: .init(additionalChannelHandlers: [ExpectContinueHandler()])),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "liveness"),
         services: [
             EngineService(pool: pool, readiness: readiness),

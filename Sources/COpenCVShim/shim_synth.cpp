@@ -82,28 +82,45 @@ extern "C" int lv_synth_paste(lv_mat *destination, const lv_mat *source, int x, 
     });
 }
 
+/// Where `source` lands on `destination` under a row-major homography: the bounding box (2 px
+/// margin, clipped to the destination), the homography into that box, and the anti-aliased
+/// coverage mask there. False when it misses the destination.
+struct Placement {
+    cv::Rect box;
+    cv::Mat local;
+    cv::Mat mask;
+};
+
+static bool place(const cv::Mat &source, const cv::Mat &destination, const double homography[9], Placement &out) {
+    cv::Mat h(3, 3, CV_64F);
+    for (int i = 0; i < 9; ++i) h.at<double>(i / 3, i % 3) = homography[i];
+    std::vector<cv::Point2f> corners = {{0, 0}, {float(source.cols), 0}, {float(source.cols), float(source.rows)}, {0, float(source.rows)}},
+                             mapped;
+    cv::perspectiveTransform(corners, mapped, h);
+    cv::Rect box = cv::boundingRect(mapped);
+    out.box = cv::Rect(box.x - 2, box.y - 2, box.width + 4, box.height + 4) & cv::Rect(0, 0, destination.cols, destination.rows);
+    if (out.box.empty()) return false;
+    cv::Mat shift = (cv::Mat_<double>(3, 3) << 1, 0, -out.box.x, 0, 1, -out.box.y, 0, 0, 1);
+    out.local = shift * h;
+    cv::Mat full(source.rows, source.cols, CV_8UC1, cv::Scalar(255));
+    cv::warpPerspective(full, out.mask, out.local, out.box.size(), cv::INTER_LINEAR, cv::BORDER_CONSTANT, cv::Scalar(0));
+    return true;
+}
+
 extern "C" int lv_synth_warp_onto(lv_mat *destination, const lv_mat *source, const double homography[9], double prefilter,
                                   lv_error *error) {
     return guarded(error, [&]() -> int {
         if (!valid(destination) || !valid(source)) return fail(error, LV_ERR_ARGUMENT, "nothing to warp");
-        cv::Mat h(3, 3, CV_64F);
-        for (int i = 0; i < 9; ++i) h.at<double>(i / 3, i % 3) = homography[i];
         // Work only inside the object's bounding box in the destination.
-        std::vector<cv::Point2f> corners = {{0, 0}, {float(source->mat.cols), 0}, {float(source->mat.cols), float(source->mat.rows)},
-                                            {0, float(source->mat.rows)}}, mapped;
-        cv::perspectiveTransform(corners, mapped, h);
-        cv::Rect box = cv::boundingRect(mapped);
-        box = cv::Rect(box.x - 2, box.y - 2, box.width + 4, box.height + 4) & cv::Rect(0, 0, destination->mat.cols, destination->mat.rows);
-        if (box.empty()) return LV_OK;
-        cv::Mat shift = (cv::Mat_<double>(3, 3) << 1, 0, -box.x, 0, 1, -box.y, 0, 0, 1);
-        cv::Mat local = shift * h;
+        Placement placed;
+        if (!place(source->mat, destination->mat, homography, placed)) return LV_OK;
+        const cv::Rect box = placed.box;
         cv::Mat input = source->mat;
         if (prefilter > 0.3) cv::GaussianBlur(source->mat, input, cv::Size(), prefilter);
         // Alpha mask: where the source lands (anti-aliased edges), so the background shows around it.
-        cv::Mat mask(source->mat.rows, source->mat.cols, CV_8UC1, cv::Scalar(255)), warpedMask;
-        cv::warpPerspective(mask, warpedMask, local, box.size(), cv::INTER_LINEAR, cv::BORDER_CONSTANT, cv::Scalar(0));
+        const cv::Mat &warpedMask = placed.mask;
         cv::Mat warped;
-        cv::warpPerspective(input, warped, local, box.size(), cv::INTER_LINEAR, cv::BORDER_REPLICATE);
+        cv::warpPerspective(input, warped, placed.local, box.size(), cv::INTER_LINEAR, cv::BORDER_REPLICATE);
         cv::Mat alpha, alpha3;
         warpedMask.convertTo(alpha, CV_32F, 1.0 / 255);
         cv::cvtColor(alpha, alpha3, cv::COLOR_GRAY2BGR);
@@ -524,21 +541,13 @@ extern "C" int lv_synth_warp_linear_onto(lv_mat *destination, const lv_mat *sour
     return guarded(error, [&]() -> int {
         if (!valid(destination) || !valid(source) || source->mat.type() != CV_8UC3 || destination->mat.type() != CV_8UC3)
             return fail(error, LV_ERR_ARGUMENT, "BGR images are needed");
-        cv::Mat h(3, 3, CV_64F);
-        for (int i = 0; i < 9; ++i) h.at<double>(i / 3, i % 3) = homography[i];
-        std::vector<cv::Point2f> corners = {{0, 0}, {float(source->mat.cols), 0}, {float(source->mat.cols), float(source->mat.rows)},
-                                            {0, float(source->mat.rows)}}, mapped;
-        cv::perspectiveTransform(corners, mapped, h);
-        cv::Rect box = cv::boundingRect(mapped);
-        box = cv::Rect(box.x - 2, box.y - 2, box.width + 4, box.height + 4) & cv::Rect(0, 0, destination->mat.cols, destination->mat.rows);
-        if (box.empty()) return LV_OK;
-        cv::Mat shift = (cv::Mat_<double>(3, 3) << 1, 0, -box.x, 0, 1, -box.y, 0, 0, 1);
-        cv::Mat local = shift * h;
-        cv::Mat input = linearised(source->mat);
+        Placement placed;
+        if (!place(source->mat, destination->mat, homography, placed)) return LV_OK;
+        const cv::Rect box = placed.box;
+        const cv::Mat &warpedMask = placed.mask;
+        cv::Mat input = linearised(source->mat), warped;
         if (prefilter > 0.3) cv::GaussianBlur(input, input, cv::Size(), prefilter);
-        cv::Mat mask(source->mat.rows, source->mat.cols, CV_8UC1, cv::Scalar(255)), warpedMask, warped;
-        cv::warpPerspective(mask, warpedMask, local, box.size(), cv::INTER_LINEAR, cv::BORDER_CONSTANT, cv::Scalar(0));
-        cv::warpPerspective(input, warped, local, box.size(), cv::INTER_LINEAR, cv::BORDER_REPLICATE);
+        cv::warpPerspective(input, warped, placed.local, box.size(), cv::INTER_LINEAR, cv::BORDER_REPLICATE);
         const std::vector<float> &decode = decodeTable(), &encode = encodeTable();
         cv::Mat region = destination->mat(box);
         for (int y = 0; y < box.height; ++y) {

@@ -28,7 +28,6 @@ extension EngineOptions {
     func faceConfiguration() -> FaceLivenessChecker.Configuration {
         var configuration = FaceLivenessChecker.Configuration(modelDirectory: resolvedModelDirectory())
         configuration.limits = limits()
-        if let side = ProcessInfo.processInfo.environment["LIVENESS_FACE_DETECTION_SIDE"].flatMap(Int.init) { configuration.detectionSide = side }
         return configuration
     }
 

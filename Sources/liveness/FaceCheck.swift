@@ -32,7 +32,10 @@ struct FaceCheck {
         } else {
             print(Self.text(result, checker: checker))
         }
-        if let heatmap { try writeHeatmap(bytes, result: result, checker: checker, to: heatmap) }
+        if let heatmap {
+            // The photo decoded once more (the check keeps no pixels); its cues come from the check.
+            try writeHeatmap(try ImageDecoder(limits: checker.configuration.limits).decode(bytes).pixels, result: result, checker: checker, to: heatmap)
+        }
     }
 
     static func parseSignals(_ name: String) throws -> FaceSignals {
@@ -72,12 +75,11 @@ struct FaceCheck {
 
     /// The face with 2.7x context, its spectral tiles painted by the fused head's evidence and
     /// the face box drawn.
-    private func writeHeatmap(_ bytes: [UInt8], result: FaceLivenessResult, checker: FaceLivenessChecker, to path: String) throws {
-        guard let face = result.quality.face, let signals = result.signals, let head = checker.model?.model.head(for: signals) else {
+    private func writeHeatmap(_ image: Mat, result: FaceLivenessResult, checker: FaceLivenessChecker, to path: String) throws {
+        guard let face = result.quality.face, let cues = result.cues, let signals = result.signals,
+              let head = checker.model?.model.head(for: signals) else {
             throw CLIFailure.badInput("no heatmap: the face was not scored (\(result.status.rawValue))")
         }
-        let image = try ImageDecoder(limits: checker.configuration.limits).decode(bytes).pixels
-        let cues = try FaceCueFeatures.measure(image, face: face.box)
         let context = try image.cropped(cues.contextBox)
         let painted = try EvidenceHeatmap.render(region: context, tiles: cues.tiles, tileSize: cues.tileSide, head: head)
         let canvas = try Canvas(copying: painted)

@@ -19,13 +19,7 @@ struct SynthCommand: ParsableCommand {
     @Option(help: "Parallel workers (default: one per core).") var workers = ProcessInfo.processInfo.activeProcessorCount
 
     func run() throws {
-        var kinds = SynthSpecies.allCases
-        if let species {
-            kinds = try ServerConfiguration.splitList(species).map { name in
-                guard let kind = SynthSpecies(rawValue: String(name)) else { throw CLIFailure.badInput("unknown species '\(name)'") }
-                return kind
-            }
-        }
+        let kinds: [SynthSpecies] = try Self.species(species)
         guard count > 0 else { throw CLIFailure.badInput("--count must be positive") }
         let generator: SynthGenerator
         do { generator = try SynthGenerator(seed: seed, species: kinds, facesFolder: faces, maximumSide: maximumSide) } catch {
@@ -38,5 +32,16 @@ struct SynthCommand: ParsableCommand {
         try SynthRun.writeLabels(labels, to: out)
         let seconds = Date().timeIntervalSince(start)
         print("wrote \(count) images and labels.jsonl to \(out) in \(String(format: "%.1f", seconds)) s (\(String(format: "%.2f", Double(count) / seconds)) images/s)")
+    }
+}
+
+extension SynthCommand {
+    /// The species a comma-separated `--species` list names, in its order; all of them when nil.
+    static func species<Species: RawRepresentable & CaseIterable>(_ list: String?) throws -> [Species] where Species.RawValue == String {
+        guard let list else { return Array(Species.allCases) }
+        return try ServerConfiguration.splitList(list).map { name in
+            guard let kind = Species(rawValue: name) else { throw CLIFailure.badInput("unknown species '\(name)'") }
+            return kind
+        }
     }
 }

@@ -24,13 +24,7 @@ struct SynthFaceCommand: ParsableCommand {
     @Option(help: "Parallel workers (default: one per core).") var workers = ProcessInfo.processInfo.activeProcessorCount
 
     func run() throws {
-        var kinds = FaceSynthSpecies.allCases
-        if let species {
-            kinds = try ServerConfiguration.splitList(species).map { name in
-                guard let kind = FaceSynthSpecies(rawValue: String(name)) else { throw CLIFailure.badInput("unknown species '\(name)'") }
-                return kind
-            }
-        }
+        let kinds: [FaceSynthSpecies] = try SynthCommand.species(species)
         guard count > 0 else { throw CLIFailure.badInput("--count must be positive") }
         let generator: FaceSynthGenerator
         do {

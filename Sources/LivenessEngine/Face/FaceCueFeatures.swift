@@ -38,7 +38,9 @@ public struct FaceCueFeatures: Sendable, Equatable {
     public static let tileSize = 128
     static let maximumTiles = 8
 
-    public static func measure(_ image: Mat, face: Rect) throws -> FaceCueFeatures {
+    /// - Parameter sharpness: the face's variance of the Laplacian at `FaceCrops.normalisedFaceSide`
+    ///   px when the quality check has it (`FaceQuality.sharpness`); measured here otherwise.
+    public static func measure(_ image: Mat, face: Rect, sharpness known: Double? = nil) throws -> FaceCueFeatures {
         let contextBox = FaceCrops.box(around: face, scale: 2.7, imageWidth: image.cols, imageHeight: image.rows)
         let context = try image.cropped(contextBox)
         // A small face's context holds smaller tiles (the spectra need a power of two, >= 32).
@@ -51,7 +53,7 @@ public struct FaceCueFeatures: Sendable, Equatable {
         let faceBox = face.intersection(image.bounds)
         let facePixels = try image.cropped(faceBox)
         let normalised = try facePixels.resized(width: FaceCrops.normalisedFaceSide, height: FaceCrops.normalisedFaceSide)
-        let sharpness = log1p(try normalised.grey().laplacianVariance())
+        let sharpness = log1p(try known ?? normalised.grey().laplacianVariance())
         let skin = try ColourStatistics.measure(normalised)
         let surroundings = try ColourStatistics.measure(context)
 

@@ -51,6 +51,16 @@ public final class FaceLivenessChecker {
     /// Decodes, checks and scores one selfie. Throws `ImageInputError` for unreadable images and
     /// `FaceLivenessError` for signals that are not installed.
     public func check(_ bytes: [UInt8], request: FaceLivenessRequest = .init()) throws -> FaceLivenessResult {
+        var decodeMilliseconds = 0.0
+        let decoded = try measure(&decodeMilliseconds) { () throws(ImageInputError) in try decoder.decode(bytes) }
+        var result = try check(decoded, request: request)
+        result.timings.decode = decodeMilliseconds
+        result.timings.total += decodeMilliseconds
+        return result
+    }
+
+    /// Checks and scores a decoded selfie.
+    public func check(_ decoded: DecodedImage, request: FaceLivenessRequest = .init()) throws -> FaceLivenessResult {
         let signals = request.signals ?? defaultSignals
         if let signals, !availableSignals.contains(signals) {
             throw FaceLivenessError("signals '\(signals.rawValue)' are not available; installed: "
@@ -58,13 +68,12 @@ public final class FaceLivenessChecker {
         }
         var timings = FaceLivenessResult.Timings()
         let start = ContinuousClock.now
-        let decoded = try measure(&timings.decode) { () throws(ImageInputError) in try decoder.decode(bytes) }
         let (quality, values) = try examine(decoded.pixels, jpegQuality: decoded.header.jpegQuality, timings: &timings, ignoring: request.ignoring)
-        let status = quality.statuses.first { !request.ignoring.contains($0) || $0 == .faceNotFound } ?? .ok
+        let status = quality.blockingStatus(ignoring: request.ignoring)
         var result = FaceLivenessResult(imageWidth: decoded.pixels.cols, imageHeight: decoded.pixels.rows, quality: quality, status: status,
                                         signals: nil, score: nil, probability: nil, calibration: request.calibration,
                                         modelVersion: model?.model.version, networkProbabilities: values?.networkProbabilities,
-                                        features: values?.named, timings: timings)
+                                        features: values?.named, cues: values?.cues, timings: timings)
         if status == .ok, let signals, let values, let model, let head = model.model.head(for: signals),
            let vector = values.vector(for: signals), let points = model.operatingPoints[signals] {
             let score = head.score(vector)
@@ -88,10 +97,10 @@ public final class FaceLivenessChecker {
         let quality = try LivenessEngine.measure(&timings.quality) {
             try FaceQuality.assess(faces, in: image, jpegQuality: jpegQuality, thresholds: configuration.thresholds)
         }
-        guard let face = quality.face, quality.statuses.allSatisfy({ ignoring.contains($0) && $0 != .faceNotFound }) else { return (quality, nil) }
+        guard let face = quality.face, quality.blockingStatus(ignoring: ignoring) == .ok else { return (quality, nil) }
         let values = try LivenessEngine.measure(&timings.signals) {
             FaceSignalValues(networkProbabilities: try networks?.realProbabilities(image, face: face.box),
-                             cues: try FaceCueFeatures.measure(image, face: face.box))
+                             cues: try FaceCueFeatures.measure(image, face: face.box, sharpness: quality.sharpness))
         }
         return (quality, values)
     }

@@ -42,10 +42,17 @@ public struct FaceLivenessResult: Sendable, Codable {
     public var networkProbabilities: [Double]?
     /// Every measured feature by name.
     public var features: [String: Double]?
+    /// The physical cues with their spectral tiles (for heatmaps); not part of the JSON.
+    public var cues: FaceCueFeatures?
     /// Milliseconds per stage.
     public var timings: Timings
 
     public var isLive: Bool? { probability.map { $0 > 0.5 } }
+
+    private enum CodingKeys: String, CodingKey {
+        case imageWidth, imageHeight, quality, status, signals, score, probability, calibration, modelVersion, networkProbabilities,
+             features, timings
+    }
 }
 
 /// A face check that cannot be run as asked.

@@ -19,6 +19,11 @@ public struct FaceQuality: Sendable, Codable, Equatable {
     /// The first status, or OK.
     public var status: FaceStatus { statuses.first ?? .ok }
 
+    /// The first status not in `ignored` (FACE_NOT_FOUND is never ignored: nothing to score), or OK.
+    public func blockingStatus(ignoring ignored: Set<FaceStatus>) -> FaceStatus {
+        statuses.first { !ignored.contains($0) || $0 == .faceNotFound } ?? .ok
+    }
+
     /// Runs every check on `faces` (from `FaceDetector`) found in `image`.
     public static func assess(_ faces: [DetectedFace], in image: Mat, jpegQuality: Int?, thresholds: FaceQualityThresholds) throws -> FaceQuality {
         let ordered = faces.sorted { $0.box.height > $1.box.height }

@@ -21,9 +21,9 @@ public struct FaceQualityThresholds: Sendable, Codable, Equatable {
     /// subject, or a photo held up next to them, is not.
     public var secondFaceHeightRatio = 0.5
     /// IMAGE_TOO_BLURRY below this variance of the Laplacian on the face resized to
-    /// `FaceCrops.normalisedFaceSide` px: 200. Live webcam frames of face-pad-real-dev measure
-    /// 366-6800 (median 4500 for 640x480 NUAA frames, 984 for a softer webcam); a face blurred
-    /// by a Gaussian of about 3 px at that size (eyelashes and pores gone) measures ~150.
+    /// `FaceCrops.normalisedFaceSide` px: 200. Live webcam frames of face-pad-real-dev measure at
+    /// least 366 (medians 4500 for the 640x480 NUAA frames, 984 for a softer webcam); a portrait
+    /// blurred by a Gaussian of about 3 px at that size (eyelashes and pores gone) measures ~150.
     public var minimumFaceSharpness = 200.0
     /// POOR_IMAGE_EXPOSURE when the face's median luma is outside this range (0-255): too dark
     /// or washed out for skin texture to be read.

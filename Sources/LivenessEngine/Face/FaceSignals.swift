@@ -9,6 +9,17 @@ public enum FaceSignals: String, CaseIterable, Codable, Sendable {
 
     public var needsNetworks: Bool { self != .physical }
 
+    /// Its head's input from the networks' logit and the cues (`featureNames` order); nil when
+    /// a needed part is missing.
+    public func vector(networkLogit: Double?, cues: [Double]?) -> [Double]? {
+        guard let cues else { return nil }
+        switch self {
+        case .physical: return cues
+        case .minifasnet: return networkLogit.map { [$0] }
+        case .all: return networkLogit.map { [$0] + cues }
+        }
+    }
+
     /// The features its head reads, by name.
     public var featureNames: [String] {
         switch self {
@@ -36,13 +47,7 @@ public struct FaceSignalValues: Sendable, Equatable {
     }
 
     /// The vector `signals`' head reads; nil when it needs the networks and they did not run.
-    public func vector(for signals: FaceSignals) -> [Double]? {
-        switch signals {
-        case .physical: return cues.values
-        case .minifasnet: return networkLogit.map { [$0] }
-        case .all: return networkLogit.map { [$0] + cues.values }
-        }
-    }
+    public func vector(for signals: FaceSignals) -> [Double]? { signals.vector(networkLogit: networkLogit, cues: cues.values) }
 
     /// Every measured feature by name (for reports and `--json`).
     public var named: [String: Double] {

@@ -22,14 +22,7 @@ public struct FaceFeatureRow: Sendable, Equatable {
     }
 
     /// The vector `signals`' head reads, when measured.
-    public func vector(for signals: FaceSignals) -> [Double]? {
-        guard let cues else { return nil }
-        switch signals {
-        case .physical: return cues
-        case .minifasnet: return networkLogit.map { [$0] }
-        case .all: return networkLogit.map { [$0] + cues }
-        }
-    }
+    public func vector(for signals: FaceSignals) -> [Double]? { signals.vector(networkLogit: networkLogit, cues: cues) }
 }
 
 /// Measures the face signals of a labelled set (in parallel, one checker per worker), reads and
@@ -55,7 +48,7 @@ public enum FaceFeatureTable {
             let decoded = try ImageDecoder(limits: checker.configuration.limits).decode(bytes)
             var timings = FaceLivenessResult.Timings()
             let (quality, values) = try checker.examine(decoded.pixels, jpegQuality: decoded.header.jpegQuality, timings: &timings, ignoring: ignoring)
-            guard let values else { return row(quality.statuses.first { !ignoring.contains($0) || $0 == .faceNotFound }?.rawValue ?? "ENGINE_ERROR") }
+            guard let values else { return row(quality.blockingStatus(ignoring: ignoring).rawValue) }
             return row("OK", values)
         } catch let error as ImageInputError {
             return row(error.kind.rawValue)

@@ -49,18 +49,7 @@ enum OpenAPIDocument {
           { "name": "errors_to_ignore", "in": "query", "required": false, "style": "form", "explode": false,
             "schema": { "type": "array", "items": { "$ref": "#/components/schemas/IgnorableError" } } }
         ],
-        "requestBody": {
-          "required": true,
-          "content": {
-            "multipart/form-data": {
-              "schema": {
-                "type": "object",
-                "required": ["file"],
-                "properties": { "file": { "type": "string", "contentMediaType": "application/octet-stream", "description": "The image: JPEG, PNG, WebP, BMP or TIFF." } }
-              }
-            }
-          }
-        },
+        "requestBody": { "$ref": "#/components/requestBodies/ImageFile" },
         "responses": {
           "200": { "$ref": "#/components/responses/CheckLiveness" },
           "400": { "$ref": "#/components/responses/BadRequest" },
@@ -166,18 +155,7 @@ enum OpenAPIDocument {
           { "name": "errors_to_ignore", "in": "query", "required": false, "style": "form", "explode": false,
             "schema": { "type": "array", "items": { "$ref": "#/components/schemas/IgnorableFaceStatus" } } }
         ],
-        "requestBody": {
-          "required": true,
-          "content": {
-            "multipart/form-data": {
-              "schema": {
-                "type": "object",
-                "required": ["file"],
-                "properties": { "file": { "type": "string", "contentMediaType": "application/octet-stream", "description": "The image: JPEG, PNG, WebP, BMP or TIFF." } }
-              }
-            }
-          }
-        },
+        "requestBody": { "$ref": "#/components/requestBodies/ImageFile" },
         "responses": {
           "200": { "$ref": "#/components/responses/CheckFaceLiveness" },
           "400": { "$ref": "#/components/responses/BadRequest" },
@@ -594,6 +572,20 @@ enum OpenAPIDocument {
           "field": { "type": "string", "description": "The request field at fault, e.g. pipelines[1].pipeline_name." },
           "message": { "type": "string" },
           "transaction_id": { "type": "string" }
+        }
+      }
+    },
+    "requestBodies": {
+      "ImageFile": {
+        "required": true,
+        "content": {
+          "multipart/form-data": {
+            "schema": {
+              "type": "object",
+              "required": ["file"],
+              "properties": { "file": { "type": "string", "contentMediaType": "application/octet-stream", "description": "The image: JPEG, PNG, WebP, BMP or TIFF." } }
+            }
+          }
         }
       }
     },

@@ -24,7 +24,7 @@ struct ArgosFaceLiveness {
         var transactionId: String
     }
 
-    struct Failure: Error, Encodable {
+    struct Failure: Error {
         var status: HTTPResponse.Status
         var errorCode: Int
         var message: String
@@ -36,7 +36,6 @@ struct ArgosFaceLiveness {
             Failure(status: status, errorCode: 1003, message: "Fail to process data: \(detail)")
         }
 
-        private enum CodingKeys: String, CodingKey { case errorCode, message }
     }
 
     private struct Body: Encodable {

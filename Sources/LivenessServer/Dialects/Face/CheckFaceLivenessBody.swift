@@ -20,11 +20,7 @@ struct CheckFaceLivenessBody: Decodable {
         } catch {
             throw APIError.malformedBody("the body must be a JSON object")
         }
-        guard container.contains(.image), try !container.decodeNil(forKey: .image) else { throw APIError.missingField("image") }
-        guard let image = try? container.decode(String.self, forKey: .image) else {
-            throw APIError.invalidField("image", "image must be a string of base64-encoded image data")
-        }
-        self.image = image
+        image = try container.base64Image(.image)
         calibration = .regular
         if container.contains(.calibration), try !container.decodeNil(forKey: .calibration) {
             guard let text = try? container.decode(String.self, forKey: .calibration) else {
@@ -38,13 +34,7 @@ struct CheckFaceLivenessBody: Decodable {
             }
             signals = text
         }
-        errorsToIgnore = []
-        if container.contains(.errorsToIgnore), try !container.decodeNil(forKey: .errorsToIgnore) {
-            guard let errors = try? container.decode([String].self, forKey: .errorsToIgnore) else {
-                throw APIError.invalidField("errors_to_ignore", "errors_to_ignore must be an array of strings")
-            }
-            errorsToIgnore = errors
-        }
+        errorsToIgnore = try container.errorsToIgnore(.errorsToIgnore)
     }
 
     /// Face statuses a client may score through; FACE_NOT_FOUND leaves nothing to score.

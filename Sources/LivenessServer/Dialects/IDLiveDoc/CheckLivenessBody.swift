@@ -28,11 +28,7 @@ struct CheckLivenessBody: Decodable {
         } catch {
             throw APIError.malformedBody("the body must be a JSON object")
         }
-        guard container.contains(.image), try !container.decodeNil(forKey: .image) else { throw APIError.missingField("image") }
-        guard let image = try? container.decode(String.self, forKey: .image) else {
-            throw APIError.invalidField("image", "image must be a string of base64-encoded image data")
-        }
-        self.image = image
+        image = try container.base64Image(.image)
 
         guard container.contains(.pipelines), try !container.decodeNil(forKey: .pipelines) else { throw APIError.missingField("pipelines") }
         guard var list = try? container.nestedUnkeyedContainer(forKey: .pipelines) else {
@@ -59,14 +55,7 @@ struct CheckLivenessBody: Decodable {
         }
         self.pipelines = pipelines
 
-        if container.contains(.errorsToIgnore), try !container.decodeNil(forKey: .errorsToIgnore) {
-            guard let errors = try? container.decode([String].self, forKey: .errorsToIgnore) else {
-                throw APIError.invalidField("errors_to_ignore", "errors_to_ignore must be an array of strings")
-            }
-            errorsToIgnore = errors
-        } else {
-            errorsToIgnore = []
-        }
+        errorsToIgnore = try container.errorsToIgnore(.errorsToIgnore)
     }
 
     static func calibration(_ text: String, field: String) throws(APIError) -> CalibrationLevel {
@@ -86,5 +75,25 @@ struct CheckLivenessBody: Decodable {
             ignored.insert(status)
         }
         return ignored
+    }
+}
+
+extension KeyedDecodingContainer {
+    /// A required string of base64 image data, refused by the field's name when absent or not a string.
+    func base64Image(_ key: Key) throws -> String {
+        guard contains(key), try !decodeNil(forKey: key) else { throw APIError.missingField(key.stringValue) }
+        guard let image = try? decode(String.self, forKey: key) else {
+            throw APIError.invalidField(key.stringValue, "\(key.stringValue) must be a string of base64-encoded image data")
+        }
+        return image
+    }
+
+    /// `errors_to_ignore`: an optional array of strings (empty when absent or null).
+    func errorsToIgnore(_ key: Key) throws -> [String] {
+        guard contains(key), try !decodeNil(forKey: key) else { return [] }
+        guard let errors = try? decode([String].self, forKey: key) else {
+            throw APIError.invalidField(key.stringValue, "\(key.stringValue) must be an array of strings")
+        }
+        return errors
     }
 }

@@ -27,6 +27,24 @@ struct DocumentSceneTests {
         #expect(analysis.statuses.isEmpty, "statuses: \(analysis.statuses)")
     }
 
+    /// A dark band printed up to the card's edge: along the top (a header, a quarter of the short
+    /// sides) or down one short side (a side stripe, a fifth of the long sides).
+    static let bands = [(x: 0, y: 0, width: 856, height: 105), (x: 680, y: 0, width: 176, height: 540)]
+
+    @Test("a card's dark band is part of the card on a desk of a tone between band and card", arguments: [100.0, 120.0], [0, 1])
+    func includesDarkBand(desk: Double, band: Int) throws {
+        // The band (luma ~60) is darker than the desk and the card stock (~170) brighter: the
+        // sides crossing the band change polarity where it begins, and the band's inner line is
+        // the better edge.
+        var card = try SceneBuilder.card(withHeader: false)
+        let rect = Self.bands[band]
+        card.fillRect(x: rect.x, y: rect.y, width: rect.width, height: rect.height, (140, 60, 30))
+        let truth = SceneBuilder.cardQuad(cx: 640, cy: 400, width: 560, degrees: -12, squeeze: 0.1)
+        let scene = try SceneBuilder.place(card, on: SceneBuilder.background(.plain(desk), width: 1280, height: 800), at: truth)
+        let document = try #require(try analyse(scene).documents.first)
+        #expect(document.location.quad.intersectionOverUnion(truth) >= 0.95)
+    }
+
     @Test("a light card on printed newspaper is located")
     func locatesCardOnNewspaper() throws {
         let truth = SceneBuilder.cardQuad(cx: 640, cy: 400, width: 600, degrees: 8, squeeze: 0.12)

@@ -6,8 +6,9 @@ import Foundation
 public enum SceneBuilder {
     public enum Background: Sendable { case wood, fabric, newspaper, plain(Double) }
 
-    /// An 856 x 540 (10 px/mm) card; `withPortrait` pastes a real face photo on its left.
-    public static func card(withPortrait: Bool = true, hue: Double = 0) throws -> Raster {
+    /// An 856 x 540 (10 px/mm) card; `withPortrait` pastes a real face photo on its left,
+    /// `withHeader` prints a dark 7 mm band along its top.
+    public static func card(withPortrait: Bool = true, withHeader: Bool = true, hue: Double = 0) throws -> Raster {
         var card = Raster(width: 856, height: 540)
         for y in 0..<540 {
             for x in 0..<856 {
@@ -16,7 +17,7 @@ public enum SceneBuilder {
                 card.set(x, y, 200 + 40 * wave * (1 - t), 150 + 60 * t + 20 * wave, 120 + 100 * (1 - wave) * t)
             }
         }
-        card.fillRect(x: 0, y: 0, width: 856, height: 70, (140, 60, 30))
+        if withHeader { card.fillRect(x: 0, y: 0, width: 856, height: 70, (140, 60, 30)) }
         for row in 0..<7 {
             let length = 200 + (row * 97) % 250
             card.fillRect(x: 360, y: 110 + row * 55, width: length, height: 16, (40, 30, 30))

@@ -23,7 +23,13 @@ public struct DocumentLocator: Sendable {
     /// Documents found, best first (empty when none).
     public func locate(in image: Mat) throws -> [LocatedDocument] {
         let ranking = try rank(image)
-        return DocumentSelection.choose(from: ranking.candidates, edges: ranking.edges).map { ranking.inPhoto($0.document) }
+        let scorer = QuadScorer(field: ranking.field, configuration: configuration)
+        return DocumentSelection.choose(from: ranking.candidates, edges: ranking.edges).map { chosen in
+            guard !chosen.document.isCropped,
+                  let extended = BandExtension().extend(chosen.document.quad, field: ranking.field, image: ranking.image),
+                  let rescored = scorer.score(extended) else { return ranking.inPhoto(chosen.document) }
+            return ranking.inPhoto(rescored.document)
+        }
     }
 
     /// The best `limit` scored candidates, one line each (for `liveness check --candidates`):
@@ -42,6 +48,9 @@ public struct DocumentLocator: Sendable {
     private struct Ranking {
         var candidates: [ScoredQuad]
         var edges: EdgeMap
+        var field: GradientField
+        /// The working image (the photo at `configuration.workingSize`).
+        var image: Mat
         var scale: Double
 
         func inPhoto(_ document: LocatedDocument) -> LocatedDocument {
@@ -70,7 +79,7 @@ public struct DocumentLocator: Sendable {
             guard let rough else { return refined }
             return refined.score >= rough.score ? refined : rough
         }
-        return Ranking(candidates: scored, edges: EdgeMap(faintDilated), scale: scale)
+        return Ranking(candidates: scored, edges: EdgeMap(faintDilated), field: field, image: small, scale: scale)
     }
 
     /// Candidates with their corners on a 2 px grid, each once: the edge maps and the line pairs

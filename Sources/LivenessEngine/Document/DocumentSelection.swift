@@ -66,7 +66,8 @@ enum DocumentSelection {
         }
     }
 
-    /// A winner lying inside a candidate that is edged strongly all round, scores nearly as well
+    /// A winner lying inside a candidate that is edged strongly all round (a side may change
+    /// polarity once, where a dark band printed along the card begins), scores nearly as well
     /// and has no blank margins (not a sheet of paper) is a part of that document — its text or
     /// photo block, which a dark band along one edge of the card can make the higher scorer. The
     /// part covers at most `enclosedAreaLimit` of it: a print-out's printed border sits just inside
@@ -80,7 +81,7 @@ enum DocumentSelection {
         return ranked.first { outer in
             !outer.document.isCropped && outer.score >= best.score - enclosingScoreMargin
                 && best.document.quad.area < enclosedAreaLimit * outer.document.quad.area
-                && outer.document.sideSupport.min()! >= enclosingMinimumSupport
+                && outer.switchedSupport.min()! >= enclosingMinimumSupport
                 && contains(outer.document.quad, best.document.quad)
                 && edges.blankInnerBands(of: outer.document.quad) < 2
         }

@@ -24,25 +24,45 @@ struct EdgeSupport {
         var support: Double
         var polarity: Int
         var observed: Double
+        /// The support when the polarity may switch once along the side: a card with a dark band
+        /// printed along one edge is darker than the desk on that stretch of its border and
+        /// brighter elsewhere, so the two sides crossing the band change polarity where it begins.
+        var switchedSupport: Double
     }
 
     func side(from a: Point, to b: Point, in field: GradientField) -> Side {
         let d = b - a
         let length = d.length
-        guard length > 1 else { return Side(support: 0, polarity: 0, observed: 0) }
+        guard length > 1 else { return Side(support: 0, polarity: 0, observed: 0, switchedSupport: 0) }
         let normal = Point(x: -d.y / length, y: d.x / length)
         let width = Double(field.width), height = Double(field.height), m = frameMargin
-        var positive = 0, negative = 0, observed = 0
+        // The sign of each observed sample's ridge (0: no strong ridge), in order along the side.
+        var signs: [Int] = []
+        signs.reserveCapacity(samples)
         for i in 0..<samples {
             let p = a + d * (0.08 + 0.84 * Double(i) / Double(samples - 1))
             guard p.x >= m, p.y >= m, p.x <= width - 1 - m, p.y <= height - 1 - m else { continue }
-            observed += 1
             let ridge = field.ridge(at: p, normal: normal)
-            if ridge.isStrong { if ridge.value > 0 { positive += 1 } else { negative += 1 } }
+            signs.append(ridge.isStrong ? (ridge.value > 0 ? 1 : -1) : 0)
         }
-        guard observed > 0 else { return Side(support: 0, polarity: 0, observed: 0) }
-        return Side(support: Double(max(positive, negative)) / Double(observed), polarity: positive >= negative ? 1 : -1,
-                    observed: Double(observed) / Double(samples))
+        guard !signs.isEmpty else { return Side(support: 0, polarity: 0, observed: 0, switchedSupport: 0) }
+        let positive = signs.filter { $0 > 0 }.count, negative = signs.filter { $0 < 0 }.count
+        let observed = Double(signs.count)
+        return Side(support: Double(max(positive, negative)) / observed, polarity: positive >= negative ? 1 : -1,
+                    observed: observed / Double(samples), switchedSupport: Double(Self.mostAgreeingWithOneSwitch(signs)) / observed)
+    }
+
+    /// Most samples that agree with one polarity up to some point and with one polarity (the same
+    /// or the other) after it.
+    static func mostAgreeingWithOneSwitch(_ signs: [Int]) -> Int {
+        let positive = signs.filter { $0 > 0 }.count, negative = signs.filter { $0 < 0 }.count
+        var best = max(positive, negative)
+        var positiveBefore = 0, negativeBefore = 0
+        for sign in signs {
+            if sign > 0 { positiveBefore += 1 } else if sign < 0 { negativeBefore += 1 }
+            best = max(best, positiveBefore + (negative - negativeBefore), negativeBefore + (positive - positiveBefore))
+        }
+        return best
     }
 }
 

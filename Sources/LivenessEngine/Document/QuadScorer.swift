@@ -7,6 +7,8 @@ struct ScoredQuad {
     var aspectMismatch: Double
     /// Edge polarity of each side (+1 brighter outside, -1 darker outside, for a clockwise quad).
     var polarities: [Int]
+    /// Each side's support when its polarity may switch once (see `EdgeSupport.Side`).
+    var switchedSupport: [Double]
 }
 
 /// Scores a quad: the weakest plus the mean side support, minus penalties for an unknown shape and
@@ -65,7 +67,8 @@ struct QuadScorer {
         let oriented = lengths.horizontal >= lengths.vertical ? quad : quad.rotated(by: 3)
         let document = LocatedDocument(quad: oriented, confidence: confidence, format: cropped ? .unknown : .guess(aspect: aspect),
                                        aspectRatio: aspect, sideSupport: sides.map(\.support), isCropped: cropped)
-        return ScoredQuad(document: document, score: score, aspectMismatch: cropped ? 1 : mismatch, polarities: sides.map(\.polarity))
+        return ScoredQuad(document: document, score: score, aspectMismatch: cropped ? 1 : mismatch, polarities: sides.map(\.polarity),
+                          switchedSupport: sides.map(\.switchedSupport))
     }
 
     /// A corner this close outside the frame (2 px) is still on it: the quad is whole.

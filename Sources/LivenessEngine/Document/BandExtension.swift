@@ -38,30 +38,37 @@ struct BandExtension {
         return best?.quad
     }
 
-    /// The best-edged outer border parallel to side `side` (corners side and side + 1), moved
-    /// outwards along the two adjacent sides, whose ends are edged too.
+    /// The outer border parallel to side `side` (corners side and side + 1), moved outwards
+    /// along the two adjacent sides, whose ends are edged too: the best-edged line of the
+    /// outermost run of such lines (a band's lettering can make lines inside it; one edge makes
+    /// a run a few pixels wide, as the ridge test looks 2 px either side).
     private func band(along side: Int, of quad: Quad, field: GradientField) -> (quad: Quad, support: Double)? {
         let c = quad.corners
         let a = c[side], b = c[(side + 1) % 4], beforeA = c[(side + 3) % 4], afterB = c[(side + 2) % 4]
         let acrossA = a - beforeA, acrossB = b - afterB
         let length = max(acrossA.length, acrossB.length)
         guard length > 10 else { return nil }
-        var best: (quad: Quad, support: Double)?
+        var outermostRun: (quad: Quad, support: Double)?, inRun = false
         var fraction = Self.widthRange.lowerBound
         while fraction <= Self.widthRange.upperBound {
             let outerA = a + acrossA * fraction, outerB = b + acrossB * fraction
             let outer = support.side(from: outerA, to: outerB, in: field)
-            if outer.observed >= 1, outer.support >= Self.minimumOuterSupport, outer.support > best?.support ?? 0,
+            if outer.observed >= 1, outer.support >= Self.minimumOuterSupport,
                support.side(from: a, to: outerA, in: field).support >= Self.minimumEndSupport,
                support.side(from: outerB, to: b, in: field).support >= Self.minimumEndSupport {
-                var corners = c
-                corners[side] = outerA
-                corners[(side + 1) % 4] = outerB
-                best = (Quad(corners), outer.support)
+                if !inRun || outer.support > outermostRun?.support ?? 0 {
+                    var corners = c
+                    corners[side] = outerA
+                    corners[(side + 1) % 4] = outerB
+                    outermostRun = (Quad(corners), outer.support)
+                }
+                inRun = true
+            } else {
+                inRun = false
             }
             fraction += 1 / length
         }
-        return best
+        return outermostRun
     }
 }
 

@@ -1,41 +1,54 @@
 import Foundation
 
-/// Extends a located card over a dark band printed along one of its edges.
+/// Extends a located card over a printed strip along one of its edges that the best-edged quad
+/// left out.
 ///
 /// Physical cue: many cards print a dark or coloured band (a header, a side stripe) right up to
-/// one edge. Against a mid-tone desk the band's outer border is often a weaker step than its
-/// inner line, where light card stock meets ink, and the two sides that cross the band change
-/// polarity there, so the best-edged quad stops at the inner line. The card's true border is then
-/// a straight, well-edged line just outside that side, closing a strip darker than the card stock
-/// (ink, where a copy's blank paper margin would be brighter), whose two ends continue the card's
-/// adjacent sides, and the whole fits a document shape at least as well.
+/// one edge, or a portrait with a strong edge of its own near one. Against a desk the band's
+/// outer border is often a weaker step than its inner line, where light card stock meets ink,
+/// and the two sides that cross the band change polarity there, so the best-edged quad stops at
+/// the inner line (or the portrait's edge). The card's true border is then a straight,
+/// well-edged line beyond that side, parallel to it, whose two ends continue the card's adjacent
+/// sides, closing a strip that is printed (`StripContent`: ink darker than the card stock, or as
+/// busy with print as the card — where a copy's blank paper margin would be brighter and empty),
+/// and the whole fits a document shape at least as well.
 struct BandExtension {
     var support = EdgeSupport()
-    /// Band widths tried, as fractions of the card's length across the band.
-    static let widthRange = 0.03...0.35
-    /// The band's outer border and its two ends need this edge support (one polarity each).
+    /// Strip widths tried, as fractions of the quad's length across the strip (a portrait column
+    /// can be a third of a card, half of what is left of it).
+    static let widthRange = 0.03...0.6
+    /// The strip's outer border and its two ends need this edge support (one polarity each).
     static let minimumOuterSupport = 0.8
     static let minimumEndSupport = 0.7
-    /// The strip's median luma is below this fraction of the card's.
+    /// A printed strip: median luma below this fraction of the card's, or at least this share of
+    /// the card's edge density.
     static let darkness = 0.85
+    static let busyness = 0.5
     /// The extended quad's aspect may miss a document format by at most this much more (log
     /// units): a passport page without its header band looks like an ID-1 card.
     static let aspectTolerance = 0.03
-
-    /// The quad extended over a band along one side, or nil when no side has one.
-    func extend(_ quad: Quad, field: GradientField, image: Mat) -> Quad? {
+    /// The quad extended over one printed strip, or two (a header band and a portrait column: each
+    /// alone may make the shape worse, both together right), whichever fits a document shape best
+    /// (the larger on a tie); nil when none fits at least as well as the quad (within
+    /// `aspectTolerance`).
+    func extend(_ quad: Quad, field: GradientField, image: Mat, edges: EdgeMap) -> Quad? {
         let quad = quad.normalised()
-        let mismatch = DocumentFormat.aspectMismatch(quad.aspectRatio)
-        var best: (quad: Quad, support: Double)?
-        for side in 0..<4 {
+        let once = strips(of: quad, field: field, image: image, edges: edges)
+        let twice = once.flatMap { strips(of: $0, field: field, image: image, edges: edges) }
+        let limit = DocumentFormat.aspectMismatch(quad.aspectRatio) + Self.aspectTolerance
+        return (once + twice).map { ($0, DocumentFormat.aspectMismatch($0.aspectRatio)) }
+            .filter { $0.1 <= limit }
+            .min { $0.1 < $1.1 - 0.005 || (abs($0.1 - $1.1) <= 0.005 && $0.0.area > $1.0.area) }?.0
+    }
+
+    /// The quad extended over a printed strip along each side that has one.
+    private func strips(of quad: Quad, field: GradientField, image: Mat, edges: EdgeMap) -> [Quad] {
+        (0..<4).compactMap { side in
             guard let found = band(along: side, of: quad, field: field),
-                  DocumentFormat.aspectMismatch(found.quad.aspectRatio) <= mismatch + Self.aspectTolerance,
-                  found.support > best?.support ?? 0,
-                  let tones = image.lumaMedians(strip: found.quad, inside: quad),
-                  Double(tones.strip) < Self.darkness * Double(tones.inner) else { continue }
-            best = found
+                  let content = StripContent(strip: found.quad, inside: quad, image: image, edges: edges),
+                  content.isPrinted(darkness: Self.darkness, busyness: Self.busyness) else { return nil }
+            return found.quad.normalised()
         }
-        return best?.quad
     }
 
     /// The outer border parallel to side `side` (corners side and side + 1), moved outwards

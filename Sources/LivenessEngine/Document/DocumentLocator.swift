@@ -26,7 +26,7 @@ public struct DocumentLocator: Sendable {
         let scorer = QuadScorer(field: ranking.field, configuration: configuration)
         return DocumentSelection.choose(from: ranking.candidates, edges: ranking.edges).map { chosen in
             guard !chosen.document.isCropped,
-                  let extended = BandExtension().extend(chosen.document.quad, field: ranking.field, image: ranking.image),
+                  let extended = BandExtension().extend(chosen.document.quad, field: ranking.field, image: ranking.image, edges: ranking.edges),
                   let rescored = scorer.score(extended) else { return ranking.inPhoto(chosen.document) }
             return ranking.inPhoto(rescored.document)
         }

@@ -65,10 +65,10 @@ struct BandExtension {
         var fraction = Self.widthRange.lowerBound
         while fraction <= Self.widthRange.upperBound {
             let outerA = a + acrossA * fraction, outerB = b + acrossB * fraction
-            let outer = support.side(from: outerA, to: outerB, in: field)
+            let outer = support.side(from: outerA, to: outerB, in: field, atLeast: Self.minimumOuterSupport)
             if outer.observed >= 1, outer.support >= Self.minimumOuterSupport,
-               support.side(from: a, to: outerA, in: field).support >= Self.minimumEndSupport,
-               support.side(from: outerB, to: b, in: field).support >= Self.minimumEndSupport {
+               support.side(from: a, to: outerA, in: field, atLeast: Self.minimumEndSupport).support >= Self.minimumEndSupport,
+               support.side(from: outerB, to: b, in: field, atLeast: Self.minimumEndSupport).support >= Self.minimumEndSupport {
                 if !inRun || outer.support > outermostRun?.support ?? 0 {
                     var corners = c
                     corners[side] = outerA

@@ -30,7 +30,9 @@ struct EdgeSupport {
         var switchedSupport: Double
     }
 
-    func side(from a: Point, to b: Point, in field: GradientField) -> Side {
+    /// With `atLeast` above 0, a side that can no longer reach that support is abandoned early and
+    /// reported with none (a search over many lines rejects most of them after a few samples).
+    func side(from a: Point, to b: Point, in field: GradientField, atLeast: Double = 0) -> Side {
         let d = b - a
         let length = d.length
         guard length > 1 else { return Side(support: 0, polarity: 0, observed: 0, switchedSupport: 0) }
@@ -39,11 +41,18 @@ struct EdgeSupport {
         // The sign of each observed sample's ridge (0: no strong ridge), in order along the side.
         var signs: [Int] = []
         signs.reserveCapacity(samples)
+        // Support is at most 1 - misses / observed <= 1 - misses / samples.
+        let allowedMisses = (1 - atLeast) * Double(samples)
+        var misses = 0
         for i in 0..<samples {
             let p = a + d * (0.08 + 0.84 * Double(i) / Double(samples - 1))
             guard p.x >= m, p.y >= m, p.x <= width - 1 - m, p.y <= height - 1 - m else { continue }
             let ridge = field.ridge(at: p, normal: normal)
             signs.append(ridge.isStrong ? (ridge.value > 0 ? 1 : -1) : 0)
+            if !ridge.isStrong {
+                misses += 1
+                if atLeast > 0, Double(misses) > allowedMisses { return Side(support: 0, polarity: 0, observed: 0, switchedSupport: 0) }
+            }
         }
         guard !signs.isEmpty else { return Side(support: 0, polarity: 0, observed: 0, switchedSupport: 0) }
         let positive = signs.filter { $0 > 0 }.count, negative = signs.filter { $0 < 0 }.count

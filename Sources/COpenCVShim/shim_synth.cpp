@@ -181,6 +181,11 @@ extern "C" int lv_synth_screen(const lv_mat *image, int layout, double fill, dou
 }
 
 extern "C" int lv_synth_capture(const lv_mat *scene, const lv_capture_params *params, lv_mat **out, lv_error *error) {
+    return lv_synth_capture_glare(scene, params, nullptr, out, error);
+}
+
+extern "C" int lv_synth_capture_glare(const lv_mat *scene, const lv_capture_params *params, const lv_synth_glare *glare, lv_mat **out,
+                                      lv_error *error) {
     return guarded(error, [&]() -> int {
         if (!valid(scene) || !params || params->width <= 0 || params->height <= 0) return fail(error, LV_ERR_ARGUMENT, "invalid capture");
         cv::RNG rng(params->seed);
@@ -191,6 +196,7 @@ extern "C" int lv_synth_capture(const lv_mat *scene, const lv_capture_params *pa
         cv::Mat sensor, linearise(1, 256, CV_32F);
         for (int i = 0; i < 256; ++i) linearise.at<float>(i) = float(std::pow(i / 255.0, 2.2));
         cv::LUT(scene->mat, linearise, sensor);
+        if (glare) add_glare(sensor, *glare);
         if (params->lens_blur > 0.2) cv::GaussianBlur(sensor, sensor, cv::Size(), params->lens_blur);
         if (params->motion_length > 1) {
             int n = int(std::ceil(params->motion_length)) | 1;

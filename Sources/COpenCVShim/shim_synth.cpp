@@ -261,21 +261,26 @@ extern "C" int lv_synth_capture_glare(const lv_mat *scene, const lv_capture_para
         for (int k = 0; k < 1024; ++k) quantisedLevels.at<float>(k) = float(k) / 1023;
         quantisedLevels.convertTo(codes, CV_16U, 65535);
         const ushort *code = codes.ptr<ushort>();
+        // The gradient's horizontal part, 1 + gx u, once per column.
+        std::vector<double> across(sensor.cols);
+        for (int x = 0; x < sensor.cols; ++x) across[x] = 1 + params->gradient_x * (x / double(sensor.cols) - 0.5);
         for (int y = 0; y < sensor.rows; ++y) {
             rng.fill(noise, cv::RNG::NORMAL, 0, 1);
             const float *n = noise.ptr<float>();
             const cv::Vec3f *s = sensor.ptr<cv::Vec3f>(y);
             ushort *row = raw16.ptr<ushort>(y);
-            const double v = y / double(sensor.rows) - 0.5;
+            const double down = params->gradient_y * (y / double(sensor.rows) - 0.5);
             for (int x = 0; x < sensor.cols; ++x) {
-                const double u = x / double(sensor.cols) - 0.5;
-                const float gain = float(std::max(0.05, exposure * (1 + params->gradient_x * u + params->gradient_y * v)));
+                const float gain = float(std::max(0.05, exposure * (across[x] + down)));
                 const int c = (y % 2 == 0) ? (x % 2 == 0 ? 2 : 1) : (x % 2 == 0 ? 1 : 0);  // stored B G R
                 // As cv::multiply with a scale computes it for floats: in double, rounded once.
                 float value = float(params->light[c] * s[x][c] * gain);
                 value = std::min(1.0f, std::max(0.0f, value));
                 value += n[x] * std::sqrt(shot * value + read2);
-                row[x] = code[int(std::round(std::min(1.0f, std::max(0.0f, value)) * 1023))];
+                // Rounded half away from zero (std::round, without the library call): t >= 0.
+                const float t = std::min(1.0f, std::max(0.0f, value)) * 1023;
+                const int whole = int(t);
+                row[x] = code[whole + (t - float(whole) >= 0.5f ? 1 : 0)];
             }
         }
         cv::Mat demosaiced;

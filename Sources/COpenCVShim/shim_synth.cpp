@@ -447,24 +447,25 @@ extern "C" int lv_synth_print(const lv_mat *image, int mode, double cell, const 
                 coverage[i].convertTo(dots[i], CV_8U, 255);
             } else if (mode == 0) {
                 double a = angles[i] * CV_PI / 180, ca = std::cos(a), sa = std::sin(a);
-                // cos(2 pi u) and cos(2 pi v) along a row by rotation (u and v grow linearly with
-                // x), started afresh every 256 pixels so rounding cannot build up.
+                // cos(2 pi u) and cos(2 pi v) along a row, u and v growing linearly with x: from
+                // each 256-pixel block's start by the angle-sum formula, with the steps' cosines
+                // and sines tabulated once (independent per pixel, and exact to rounding).
                 const double stepU = 2 * CV_PI * ca / cell, stepV = -2 * CV_PI * sa / cell;
-                const double cosU = std::cos(stepU), sinU = std::sin(stepU), cosV = std::cos(stepV), sinV = std::sin(stepV);
+                double cosU[256], sinU[256], cosV[256], sinV[256];
+                for (int k = 0; k < 256; ++k) {
+                    cosU[k] = std::cos(k * stepU); sinU[k] = std::sin(k * stepU);
+                    cosV[k] = std::cos(k * stepV); sinV[k] = std::sin(k * stepV);
+                }
                 for (int y = 0; y < rows; ++y) {
                     const float *c = coverage[i].ptr<float>(y);
                     uchar *d = dots[i].ptr<uchar>(y);
                     for (int start = 0; start < cols; start += 256) {
                         double u = (start * ca + y * sa) / cell, v = (-start * sa + y * ca) / cell;
-                        double cu = std::cos(2 * CV_PI * u), su = std::sin(2 * CV_PI * u), cv_ = std::cos(2 * CV_PI * v), sv = std::sin(2 * CV_PI * v);
-                        for (int x = start, end = std::min(cols, start + 256); x < end; ++x) {
-                            double spot = 0.5 - 0.25 * (cu + cv_);  // 0 at dot centres
-                            d[x] = c[x] > spot ? 255 : 0;
-                            double nu = cu * cosU - su * sinU, nv = cv_ * cosV - sv * sinV;
-                            su = su * cosU + cu * sinU;
-                            sv = sv * cosV + cv_ * sinV;
-                            cu = nu;
-                            cv_ = nv;
+                        const double cu = std::cos(2 * CV_PI * u), su = std::sin(2 * CV_PI * u), cv_ = std::cos(2 * CV_PI * v), sv = std::sin(2 * CV_PI * v);
+                        const int count = std::min(cols - start, 256);
+                        for (int k = 0; k < count; ++k) {
+                            const double spot = 0.5 - 0.25 * ((cu * cosU[k] - su * sinU[k]) + (cv_ * cosV[k] - sv * sinV[k]));  // 0 at dot centres
+                            d[start + k] = c[start + k] > spot ? 255 : 0;
                         }
                     }
                 }
@@ -495,14 +496,17 @@ extern "C" int lv_synth_print(const lv_mat *image, int mode, double cell, const 
         for (int i = 0; i < 4; ++i) {
             dots[i].convertTo(spread[i], CV_32F, 1.0 / 255);
             cv::GaussianBlur(spread[i], spread[i], cv::Size(), 0.4 + dot_gain * cell * 0.15);
-            spread[i] = cv::min(1, spread[i] * (1 + dot_gain));
         }
+        // The spread's gain and its cap at full coverage, as OpenCV's scaling (convertTo) and
+        // cv::min compute them, in the mixing pass.
+        const float spreadGain = float(1 + dot_gain);
         cv::Mat printed(rows, cols, CV_8UC3);
         for (int y = 0; y < rows; ++y) {
             cv::Vec3b *p = printed.ptr<cv::Vec3b>(y);
             const float *s0 = spread[0].ptr<float>(y), *s1 = spread[1].ptr<float>(y), *s2 = spread[2].ptr<float>(y), *s3 = spread[3].ptr<float>(y);
             for (int x = 0; x < cols; ++x) {
-                const float s[4] = {s0[x], s1[x], s2[x], s3[x]};
+                const float s[4] = {std::min(1.0f, s0[x] * spreadGain), std::min(1.0f, s1[x] * spreadGain), std::min(1.0f, s2[x] * spreadGain),
+                                    std::min(1.0f, s3[x] * spreadGain)};
                 for (int channel = 0; channel < 3; ++channel) {
                     double light = paper[channel];
                     for (int i = 0; i < 4; ++i) light *= 1 - s[i] * (1 - transmission[i][channel]);

@@ -2,7 +2,7 @@
 import PackageDescription
 
 /// OpenCV 4.6 from Debian's `libopencv-dev` (installed by `scripts/setup`).
-let openCVLibraries: [LinkerSetting] = ["opencv_core", "opencv_imgproc", "opencv_imgcodecs", "opencv_objdetect", "opencv_dnn", "opencv_freetype"]
+let openCVLibraries: [LinkerSetting] = ["opencv_core", "opencv_imgproc", "opencv_imgcodecs", "opencv_objdetect", "opencv_dnn", "opencv_freetype", "opencv_photo"]
     .map { .linkedLibrary($0) }
 
 let package = Package(

@@ -63,4 +63,7 @@ template <typename T> T *copy_out(const std::vector<T> &values) {
 
 inline bool valid(const lv_mat *mat) { return mat && !mat->mat.empty(); }
 
+/// Adds a laminate's glare (shim_synth_glare.cpp) to a linear-light float BGR scene.
+void add_glare(cv::Mat &sensor, const lv_synth_glare &glare);
+
 } // namespace lv

@@ -11,6 +11,19 @@
 
 using namespace lv;
 
+/// A matrix filled with `value`: the first row set element by element, then copied down (OpenCV's
+/// own fill with a non-zero scalar copies 12 bytes at a time, slow on the tens of megabytes a
+/// screen or a sensor-sized surface takes).
+static cv::Mat filled(int rows, int cols, int type, const cv::Scalar &value) {
+    cv::Mat result(rows, cols, type);
+    if (rows == 0 || cols == 0) return result;
+    result.row(0) = value;
+    const size_t bytes = result.cols * result.elemSize();
+    for (int y = 1; y < rows; ++y) std::memcpy(result.ptr(y), result.ptr(0), bytes);
+    return result;
+}
+
+
 extern "C" int lv_synth_fill_poly(lv_mat *mat, const float *points, int count, const double color[3], double alpha,
                                   lv_error *error) {
     return guarded(error, [&]() -> int {
@@ -102,7 +115,7 @@ static bool place(const cv::Mat &source, const cv::Mat &destination, const doubl
     if (out.box.empty()) return false;
     cv::Mat shift = (cv::Mat_<double>(3, 3) << 1, 0, -out.box.x, 0, 1, -out.box.y, 0, 0, 1);
     out.local = shift * h;
-    cv::Mat full(source.rows, source.cols, CV_8UC1, cv::Scalar(255));
+    cv::Mat full = filled(source.rows, source.cols, CV_8UC1, cv::Scalar(255));
     cv::warpPerspective(full, out.mask, out.local, out.box.size(), cv::INTER_LINEAR, cv::BORDER_CONSTANT, cv::Scalar(0));
     return true;
 }
@@ -115,20 +128,34 @@ extern "C" int lv_synth_warp_onto(lv_mat *destination, const lv_mat *source, con
         Placement placed;
         if (!place(source->mat, destination->mat, homography, placed)) return LV_OK;
         const cv::Rect box = placed.box;
+        if (source->mat.type() != destination->mat.type() || destination->mat.depth() != CV_8U)
+            return fail(error, LV_ERR_ARGUMENT, "8-bit images of one type are needed");
         cv::Mat input = source->mat;
         if (prefilter > 0.3) cv::GaussianBlur(source->mat, input, cv::Size(), prefilter);
         // Alpha mask: where the source lands (anti-aliased edges), so the background shows around it.
         const cv::Mat &warpedMask = placed.mask;
         cv::Mat warped;
         cv::warpPerspective(input, warped, placed.local, box.size(), cv::INTER_LINEAR, cv::BORDER_REPLICATE);
-        cv::Mat alpha, alpha3;
-        warpedMask.convertTo(alpha, CV_32F, 1.0 / 255);
-        cv::cvtColor(alpha, alpha3, cv::COLOR_GRAY2BGR);
-        cv::Mat region = destination->mat(box), base, top;
-        region.convertTo(base, CV_32FC3);
-        warped.convertTo(top, CV_32FC3);
-        cv::Mat blended = top.mul(alpha3) + base.mul(cv::Scalar::all(1) - alpha3);
-        blended.convertTo(region, CV_8UC3);
+        // Blended in one pass: top x alpha + base x (1 - alpha) in float, rounded to 8 bits, alpha
+        // the mask's level / 255 (a table made by the same conversion OpenCV would make).
+        cv::Mat levels(1, 256, CV_8U), alphaTable;
+        for (int i = 0; i < 256; ++i) levels.at<uchar>(i) = uchar(i);
+        levels.convertTo(alphaTable, CV_32F, 1.0 / 255);
+        const float *alphaOf = alphaTable.ptr<float>();
+        const int channels = destination->mat.channels();
+        cv::Mat region = destination->mat(box);
+        for (int y = 0; y < box.height; ++y) {
+            const uchar *m = warpedMask.ptr<uchar>(y), *t = warped.ptr<uchar>(y);
+            uchar *d = region.ptr<uchar>(y);
+            for (int x = 0; x < box.width; ++x) {
+                if (m[x] == 0) continue;  // base x 1 + 0: the base as it was
+                const float a = alphaOf[m[x]], b = 1.0f - a;
+                for (int c = 0; c < channels; ++c) {
+                    const int i = x * channels + c;
+                    d[i] = cv::saturate_cast<uchar>(float(t[i]) * a + float(d[i]) * b);
+                }
+            }
+        }
         return LV_OK;
     });
 }
@@ -144,7 +171,7 @@ extern "C" int lv_synth_screen(const lv_mat *image, int layout, double fill, dou
         for (int c = 0; c < 3; ++c)
             for (int i = 0; i < 256; ++i)
                 encoded[c][i] = cv::saturate_cast<uchar>(255 * std::pow(black + (1 - black) * std::pow(i / 255.0, gamma) * white[c], 1 / 2.2));
-        cv::Mat emitted(image->mat.rows * k, image->mat.cols * k, CV_8UC3, cv::Scalar(0, 0, 0));
+        cv::Mat emitted(image->mat.rows * k, image->mat.cols * k, CV_8UC3);  // every pixel is written below
         // Stripe (RGB or BGR order): each display pixel is three vertical subpixel columns, the
         // last row of each pixel is the black matrix. PenTile/diamond: G in every pixel's centre,
         // R and B on alternate pixels (a checkerboard), on the diagonal, so each colour covers
@@ -181,6 +208,11 @@ extern "C" int lv_synth_screen(const lv_mat *image, int layout, double fill, dou
 }
 
 extern "C" int lv_synth_capture(const lv_mat *scene, const lv_capture_params *params, lv_mat **out, lv_error *error) {
+    return lv_synth_capture_glare(scene, params, nullptr, out, error);
+}
+
+extern "C" int lv_synth_capture_glare(const lv_mat *scene, const lv_capture_params *params, const lv_synth_glare *glare, lv_mat **out,
+                                      lv_error *error) {
     return guarded(error, [&]() -> int {
         if (!valid(scene) || !params || params->width <= 0 || params->height <= 0) return fail(error, LV_ERR_ARGUMENT, "invalid capture");
         cv::RNG rng(params->seed);
@@ -191,6 +223,7 @@ extern "C" int lv_synth_capture(const lv_mat *scene, const lv_capture_params *pa
         cv::Mat sensor, linearise(1, 256, CV_32F);
         for (int i = 0; i < 256; ++i) linearise.at<float>(i) = float(std::pow(i / 255.0, 2.2));
         cv::LUT(scene->mat, linearise, sensor);
+        if (glare) add_glare(sensor, *glare);
         if (params->lens_blur > 0.2) cv::GaussianBlur(sensor, sensor, cv::Size(), params->lens_blur);
         if (params->motion_length > 1) {
             int n = int(std::ceil(params->motion_length)) | 1;
@@ -218,44 +251,57 @@ extern "C" int lv_synth_capture(const lv_mat *scene, const lv_capture_params *pa
             level = (1 - params->centre_weight) * level + params->centre_weight * centre;
         }
         double exposure = params->exposure * 0.2 / level;
-        cv::Mat gain(sensor.rows, sensor.cols, CV_32F);
-        for (int y = 0; y < sensor.rows; ++y) {
-            float *row = gain.ptr<float>(y);
-            double v = y / double(sensor.rows) - 0.5;
-            for (int x = 0; x < sensor.cols; ++x) {
-                double u = x / double(sensor.cols) - 0.5;
-                row[x] = float(std::max(0.05, exposure * (1 + params->gradient_x * u + params->gradient_y * v)));
-            }
-        }
-        std::vector<cv::Mat> channels;
-        cv::split(sensor, channels);
-        for (int c = 0; c < 3; ++c) channels[c] = channels[c].mul(gain) * params->light[c];
-        // 3. Bayer mosaic (RGGB): each photosite records one colour; signal-dependent (shot) and
-        //    read noise, then 10-bit quantisation.
-        cv::Mat raw(sensor.rows, sensor.cols, CV_32F), noise(sensor.rows, sensor.cols, CV_32F);
-        rng.fill(noise, cv::RNG::NORMAL, 0, 1);
+        // 3. Bayer mosaic (RGGB): each photosite records one colour, lit by the gradient and the
+        //    light's colour; signal-dependent (shot) and read noise, then 10-bit quantisation. One
+        //    pass, row by row (the noise drawn a row at a time continues one sequence).
         const float shot = float(params->shot_noise), read2 = float(params->read_noise * params->read_noise);
+        cv::Mat raw16(sensor.rows, sensor.cols, CV_16U), noise(1, sensor.cols, CV_32F);
+        // The 1024 quantised levels as 16-bit codes, converted as OpenCV converts them.
+        cv::Mat quantisedLevels(1, 1024, CV_32F), codes;
+        for (int k = 0; k < 1024; ++k) quantisedLevels.at<float>(k) = float(k) / 1023;
+        quantisedLevels.convertTo(codes, CV_16U, 65535);
+        const ushort *code = codes.ptr<ushort>();
+        // The gradient's horizontal part, 1 + gx u, once per column.
+        std::vector<double> across(sensor.cols);
+        for (int x = 0; x < sensor.cols; ++x) across[x] = 1 + params->gradient_x * (x / double(sensor.cols) - 0.5);
         for (int y = 0; y < sensor.rows; ++y) {
-            float *row = raw.ptr<float>(y);
-            const float *n = noise.ptr<float>(y);
-            const float *b = channels[0].ptr<float>(y), *g = channels[1].ptr<float>(y), *r = channels[2].ptr<float>(y);
+            rng.fill(noise, cv::RNG::NORMAL, 0, 1);
+            const float *n = noise.ptr<float>();
+            const cv::Vec3f *s = sensor.ptr<cv::Vec3f>(y);
+            ushort *row = raw16.ptr<ushort>(y);
+            const double down = params->gradient_y * (y / double(sensor.rows) - 0.5);
             for (int x = 0; x < sensor.cols; ++x) {
-                float value = (y % 2 == 0) ? (x % 2 == 0 ? r[x] : g[x]) : (x % 2 == 0 ? g[x] : b[x]);
+                const float gain = float(std::max(0.05, exposure * (across[x] + down)));
+                const int c = (y % 2 == 0) ? (x % 2 == 0 ? 2 : 1) : (x % 2 == 0 ? 1 : 0);  // stored B G R
+                // As cv::multiply with a scale computes it for floats: in double, rounded once.
+                float value = float(params->light[c] * s[x][c] * gain);
                 value = std::min(1.0f, std::max(0.0f, value));
                 value += n[x] * std::sqrt(shot * value + read2);
-                row[x] = std::round(std::min(1.0f, std::max(0.0f, value)) * 1023) / 1023;
+                // Rounded half away from zero (std::round, without the library call): t >= 0.
+                const float t = std::min(1.0f, std::max(0.0f, value)) * 1023;
+                const int whole = int(t);
+                row[x] = code[whole + (t - float(whole) >= 0.5f ? 1 : 0)];
             }
         }
-        cv::Mat raw16, demosaiced;
-        raw.convertTo(raw16, CV_16U, 65535);
+        cv::Mat demosaiced;
         // OpenCV names Bayer patterns by the second row's first two pixels: RGGB is "BG".
         cv::cvtColor(raw16, demosaiced, cv::COLOR_BayerBG2BGR);
-        cv::Mat linear;
-        demosaiced.convertTo(linear, CV_32FC3, 1.0 / 65535);
-        // 4. White balance back towards neutral (imperfectly), the ISP's downscaling to the
-        //    output size (in linear light), tone curve (gamma), sharpening.
-        cv::multiply(linear, cv::Scalar(params->white_balance[0], params->white_balance[1], params->white_balance[2]), linear);
-        cv::max(linear, 0, linear);
+        // 4. White balance back towards neutral (imperfectly), in the same pass as the return to
+        //    linear light (the 16-bit codes' values by table, as OpenCV converts them; the gains
+        //    applied as cv::multiply applies them, in double, rounded once); the ISP's downscaling
+        //    to the output size (in linear light), tone curve (gamma), sharpening.
+        cv::Mat codeLevels(1, 65536, CV_16U), unit;
+        for (int i = 0; i < 65536; ++i) codeLevels.at<ushort>(i) = ushort(i);
+        codeLevels.convertTo(unit, CV_32F, 1.0 / 65535);
+        const float *toUnit = unit.ptr<float>();
+        const double *balance = params->white_balance;
+        cv::Mat linear(demosaiced.size(), CV_32FC3);
+        for (int y = 0; y < demosaiced.rows; ++y) {
+            const cv::Vec3w *d = demosaiced.ptr<cv::Vec3w>(y);
+            cv::Vec3f *l = linear.ptr<cv::Vec3f>(y);
+            for (int x = 0; x < demosaiced.cols; ++x)
+                for (int c = 0; c < 3; ++c) l[x][c] = std::max(0.0f, float(toUnit[d[x][c]] * balance[c]));
+        }
         if (linear.cols != params->width || linear.rows != params->height)
             cv::resize(linear, linear, cv::Size(params->width, params->height), 0, 0, cv::INTER_AREA);
         // Tone curve by table (4096 levels are finer than the 8-bit output needs).
@@ -297,7 +343,7 @@ extern "C" int lv_synth_background(int kind, int width, int height, const double
                                    lv_error *error) {
     return guarded(error, [&]() -> int {
         if (width <= 0 || height <= 0) return fail(error, LV_ERR_ARGUMENT, "invalid size");
-        if (kind == 4) return emit(cv::Mat(height, width, CV_8UC3, cv::Scalar(base[0], base[1], base[2])), out);  // uniform
+        if (kind == 4) return emit(filled(height, width, CV_8UC3, cv::Scalar(base[0], base[1], base[2])), out);  // uniform
         cv::RNG rng(seed);
         // Smooth random field (low-frequency variation), made at 1/16 size and scaled up.
         cv::Mat coarse(std::max(2, height / 16), std::max(2, width / 16), CV_32F), field;
@@ -309,6 +355,7 @@ extern "C" int lv_synth_background(int kind, int width, int height, const double
         cv::Mat result(height, width, CV_8UC3);
         double phase = rng.uniform(0.0, 6.28), frequency = rng.uniform(0.01, 0.04), angle = rng.uniform(-0.4, 0.4);
         int period = rng.uniform(3, 7);
+        const double ca = std::cos(angle), sa = std::sin(angle);
         for (int y = 0; y < height; ++y) {
             const float *f = field.ptr<float>(y), *n = fine.ptr<float>(y);
             cv::Vec3b *row = result.ptr<cv::Vec3b>(y);
@@ -316,7 +363,7 @@ extern "C" int lv_synth_background(int kind, int width, int height, const double
                 double v = 0;
                 switch (kind) {
                 case 0: {  // wood: grain lines bent by the smooth field
-                    double u = x * std::cos(angle) + y * std::sin(angle);
+                    double u = x * ca + y * sa;
                     v = 0.18 * std::sin(u * frequency + 6 * f[x] + phase) + 0.05 * n[x] + 0.06 * f[x];
                     break;
                 }
@@ -392,7 +439,7 @@ extern "C" int lv_synth_print(const lv_mat *image, int mode, double cell, const 
         //    angle) or error diffusion (Floyd-Steinberg, as inkjets do). Dots are binary.
         std::vector<cv::Mat> dots(4);
         for (int i = 0; i < 4; ++i) {
-            dots[i] = cv::Mat::zeros(rows, cols, CV_8U);
+            dots[i].create(rows, cols, CV_8U);  // every pixel is written below
             if (mode == 2) {
                 // Continuous tone (dye sublimation, silver-halide lab prints, photo inkjets whose
                 // droplets are far below any camera's resolution): each ink's density varies
@@ -400,13 +447,26 @@ extern "C" int lv_synth_print(const lv_mat *image, int mode, double cell, const 
                 coverage[i].convertTo(dots[i], CV_8U, 255);
             } else if (mode == 0) {
                 double a = angles[i] * CV_PI / 180, ca = std::cos(a), sa = std::sin(a);
+                // cos(2 pi u) and cos(2 pi v) along a row, u and v growing linearly with x: from
+                // each 256-pixel block's start by the angle-sum formula, with the steps' cosines
+                // and sines tabulated once (independent per pixel, and exact to rounding).
+                const double stepU = 2 * CV_PI * ca / cell, stepV = -2 * CV_PI * sa / cell;
+                double cosU[256], sinU[256], cosV[256], sinV[256];
+                for (int k = 0; k < 256; ++k) {
+                    cosU[k] = std::cos(k * stepU); sinU[k] = std::sin(k * stepU);
+                    cosV[k] = std::cos(k * stepV); sinV[k] = std::sin(k * stepV);
+                }
                 for (int y = 0; y < rows; ++y) {
                     const float *c = coverage[i].ptr<float>(y);
                     uchar *d = dots[i].ptr<uchar>(y);
-                    for (int x = 0; x < cols; ++x) {
-                        double u = (x * ca + y * sa) / cell, v = (-x * sa + y * ca) / cell;
-                        double spot = 0.5 - 0.25 * (std::cos(2 * CV_PI * u) + std::cos(2 * CV_PI * v));  // 0 at dot centres
-                        d[x] = c[x] > spot ? 255 : 0;
+                    for (int start = 0; start < cols; start += 256) {
+                        double u = (start * ca + y * sa) / cell, v = (-start * sa + y * ca) / cell;
+                        const double cu = std::cos(2 * CV_PI * u), su = std::sin(2 * CV_PI * u), cv_ = std::cos(2 * CV_PI * v), sv = std::sin(2 * CV_PI * v);
+                        const int count = std::min(cols - start, 256);
+                        for (int k = 0; k < count; ++k) {
+                            const double spot = 0.5 - 0.25 * ((cu * cosU[k] - su * sinU[k]) + (cv_ * cosV[k] - sv * sinV[k]));  // 0 at dot centres
+                            d[start + k] = c[start + k] > spot ? 255 : 0;
+                        }
                     }
                 }
             } else {
@@ -436,14 +496,17 @@ extern "C" int lv_synth_print(const lv_mat *image, int mode, double cell, const 
         for (int i = 0; i < 4; ++i) {
             dots[i].convertTo(spread[i], CV_32F, 1.0 / 255);
             cv::GaussianBlur(spread[i], spread[i], cv::Size(), 0.4 + dot_gain * cell * 0.15);
-            spread[i] = cv::min(1, spread[i] * (1 + dot_gain));
         }
+        // The spread's gain and its cap at full coverage, as OpenCV's scaling (convertTo) and
+        // cv::min compute them, in the mixing pass.
+        const float spreadGain = float(1 + dot_gain);
         cv::Mat printed(rows, cols, CV_8UC3);
         for (int y = 0; y < rows; ++y) {
             cv::Vec3b *p = printed.ptr<cv::Vec3b>(y);
             const float *s0 = spread[0].ptr<float>(y), *s1 = spread[1].ptr<float>(y), *s2 = spread[2].ptr<float>(y), *s3 = spread[3].ptr<float>(y);
             for (int x = 0; x < cols; ++x) {
-                const float s[4] = {s0[x], s1[x], s2[x], s3[x]};
+                const float s[4] = {std::min(1.0f, s0[x] * spreadGain), std::min(1.0f, s1[x] * spreadGain), std::min(1.0f, s2[x] * spreadGain),
+                                    std::min(1.0f, s3[x] * spreadGain)};
                 for (int channel = 0; channel < 3; ++channel) {
                     double light = paper[channel];
                     for (int i = 0; i < 4; ++i) light *= 1 - s[i] * (1 - transmission[i][channel]);

@@ -38,8 +38,12 @@ struct CameraCapture {
     ///   - subject: the part of `object` the photographer frames (in its pixels), when not the
     ///     whole: it is placed in the frame at `areaFraction`, and the rest of the object extends
     ///     around it, past the frame's edges if need be (a close-up of a document on a screen).
+    ///   - glare: the light mirrored in the object's laminate (its position in the object's pixels).
+    ///   - background: a photo to lay the object on instead of the drawn procedural surface (the
+    ///     draws are made either way, so the rest of the shot is the same).
     static func photograph(_ object: Mat, random: inout SynthRandom, maximumSide: Int, areaFraction: ClosedRange<Double> = 0.15...0.8,
-                           maximumTilt: Double = 35, surroundings: Double = 1, carrier: Carrier? = nil, subject: Rect? = nil) throws -> Shot {
+                           maximumTilt: Double = 35, surroundings: Double = 1, carrier: Carrier? = nil, subject: Rect? = nil,
+                           glare: LaminateGlare? = nil, background: PhotoBackground? = nil) throws -> Shot {
         let sizes = outputSizes.filter { max($0.0, $0.1) <= maximumSide }
         var (width, height) = random.pick(sizes.isEmpty ? [outputSizes[0]] : sizes)
         if random.chance(0.5) { swap(&width, &height) }
@@ -47,8 +51,10 @@ struct CameraCapture {
         let sceneWidth = Int(Double(width) * supersample), sceneHeight = Int(Double(height) * supersample)
         let surface = random.pick(Surface.photographed)
         let base = surface.colour(&random)
-        let scene = SynthCanvas(try Surface.make(surface, width: sceneWidth, height: sceneHeight,
-                                                 colour: (base.b * surroundings, base.g * surroundings, base.r * surroundings), seed: random.seed()))
+        let surfaceSeed = random.seed()
+        let scene = SynthCanvas(try background?.render(width: sceneWidth, height: sceneHeight, brightness: surroundings)
+                                ?? Surface.make(surface, width: sceneWidth, height: sceneHeight,
+                                                colour: (base.b * surroundings, base.g * surroundings, base.r * surroundings), seed: surfaceSeed))
 
         let placed = carrier?.image ?? object
         let framed = subject ?? placed.bounds
@@ -61,10 +67,14 @@ struct CameraCapture {
         let shadowed = random.chance(0.3)
         if shadowed { try castShadow(on: scene, random: &random) }
 
-        let exposed = try expose(scene.image, width: width, height: height, random: &random)
+        let reflection = glare?.shim(homography: toScene, width: Double(object.cols), height: Double(object.rows))
+        let exposed = try expose(scene.image, width: width, height: height, random: &random, glare: reflection)
         let toOutput = [1 / supersample, 0, 0, 0, 1 / supersample, 0, 0, 0, 1].multiplied(by: toScene)
-        return Shot(jpeg: exposed.jpeg, width: width, height: height, homography: toOutput,
-                    parameters: exposed.parameters.merging(["surface": Double(surface.rawValue), "sensor_scale": supersample, "shadow": shadowed ? 1 : 0]) { $1 })
+        var parameters = exposed.parameters.merging(["surface": background == nil ? Double(surface.rawValue) : -1, "sensor_scale": supersample,
+                                                     "shadow": shadowed ? 1 : 0]) { $1 }
+        if let glare { parameters.merge(glare.parameters(width: Double(object.cols), height: Double(object.rows))) { $1 } }
+        if let background { parameters.merge(background.parameters) { $1 } }
+        return Shot(jpeg: exposed.jpeg, width: width, height: height, homography: toOutput, parameters: parameters)
     }
 
     /// The camera proper, on a scene drawn at the sensor's resolution: a light of random colour
@@ -79,8 +89,10 @@ struct CameraCapture {
     ///   - centreWeight: auto-exposure's weight on the frame's middle; 0: the whole frame's mean.
     ///   - roomKelvin: the room light's colour temperature when the caller drew it (to keep a
     ///     self-luminous screen's light out of it); nil: drawn here.
+    ///   - glare: a laminate's reflection of the light, added to the scene's linear light.
     static func expose(_ scene: Mat, width: Int, height: Int, random: inout SynthRandom,
-                       optics: (lensBlur: Double, motionLength: Double)? = nil, denoise: Double = 0, centreWeight: Double = 0, kelvin roomKelvin: Double? = nil) throws -> (jpeg: [UInt8], parameters: [String: Double]) {
+                       optics: (lensBlur: Double, motionLength: Double)? = nil, denoise: Double = 0, centreWeight: Double = 0, kelvin roomKelvin: Double? = nil,
+                       glare: lv_synth_glare? = nil) throws -> (jpeg: [UInt8], parameters: [String: Double]) {
         var kelvin = random.uniform(2800, 7500)
         if let roomKelvin { kelvin = roomKelvin }
         let light = lightColour(kelvin: kelvin)
@@ -106,7 +118,12 @@ struct CameraCapture {
         parameters.seed = random.seed()
         parameters.denoise = denoise
         parameters.centre_weight = centreWeight
-        let captured = try Mat.make { out, error in withUnsafePointer(to: parameters) { lv_synth_capture(scene.handle, $0, out, error) } }
+        let captured = try Mat.make { out, error in
+            withUnsafePointer(to: parameters) { parameters in
+                guard var glare else { return lv_synth_capture(scene.handle, parameters, out, error) }
+                return lv_synth_capture_glare(scene.handle, parameters, &glare, out, error)
+            }
+        }
         let quality = random.integer(60...95)
         return (try captured.encoded(as: ".jpg", quality: quality),
                 ["kelvin": kelvin, "lens_blur": parameters.lens_blur, "motion_length": parameters.motion_length,

@@ -14,12 +14,36 @@ struct CardRenderer {
         var format: DocumentFormat
         /// The portrait's box on the card, in card pixels.
         var portrait: Rect
+        /// The text fields' values as drawn, top to bottom.
+        var fields: [Field] = []
+        /// The values' typeface and ink.
+        var valueFont: String = ""
+        var textInk: SynthCanvas.Colour = (0, 0, 0)
+    }
+
+    /// A field's value as drawn: its text, its baseline's left end, its height and where its ink
+    /// lies (card pixels: from one height above the baseline to 0.35 below, the descenders).
+    struct Field {
+        var caption: String
+        var value: String
+        var baseline: Point
+        var height: Double
+        var width: Double
+
+        var box: Rect { Self.box(baseline: baseline, height: height, width: width) }
+
+        static func box(baseline: Point, height: Double, width: Double) -> Rect {
+            Rect(x: baseline.x - 0.1 * height, y: baseline.y - 1.05 * height, width: width + 0.2 * height, height: 1.4 * height)
+        }
     }
 
     let fonts: Fonts
     let faces: [String]
 
-    func render(_ format: DocumentFormat, random: inout SynthRandom) throws -> Rendered {
+    /// - Parameter omitting: the index of a field whose value is left out (its caption and
+    ///   everything under it drawn as usual): the card a forger with the template would start
+    ///   from. The draws are the same either way.
+    func render(_ format: DocumentFormat, random: inout SynthRandom, omitting: Int? = nil) throws -> Rendered {
         let size = format.millimetres!
         let scale = Self.pixelsPerMillimetre
         let width = Int(size.long * scale), height = Int(size.short * scale)
@@ -83,9 +107,14 @@ struct CardRenderer {
         let valueHeight = mm(format == .id1 ? 2.6 : 3.2), captionHeight = mm(1.5)
         let textInk = (b: random.uniform(10, 50), g: random.uniform(10, 40), r: random.uniform(10, 40))
         let valueFont = random.pick([fonts.sans, fonts.serif, fonts.condensed])
+        var drawn: [Field] = []
         for (caption, value) in fields(&random) {
             try canvas.text(caption, font: fonts.sans, x: fieldX, y: y, height: captionHeight, darker(paper, by: 0.45))
-            try canvas.text(value, font: valueFont, x: fieldX, y: y + valueHeight + mm(0.6), height: valueHeight, textInk)
+            let baseline = Point(x: fieldX, y: y + valueHeight + mm(0.6))
+            let width = drawn.count == omitting ? try textWidth(value, font: valueFont, height: valueHeight)
+                : try canvas.text(value, font: valueFont, x: baseline.x, y: baseline.y, height: valueHeight, textInk)
+            drawn.append(Field(caption: caption, value: value, baseline: Point(x: Double(Int(baseline.x)), y: Double(Int(baseline.y))),
+                               height: Double(Int(valueHeight)), width: width))
             y += valueHeight + captionHeight + mm(1.8)
             if y > Double(height) - mm(format == .id1 ? 8 : 22) { break }
         }
@@ -119,7 +148,13 @@ struct CardRenderer {
             }
         }
         if format == .id3 { try machineReadableZone(canvas, &random, width: Double(width), height: Double(height)) }
-        return Rendered(image: canvas.image, format: format, portrait: portrait)
+        return Rendered(image: canvas.image, format: format, portrait: portrait, fields: drawn, valueFont: valueFont, textInk: textInk)
+    }
+
+    /// The width text would take, measured on a scratch canvas.
+    func textWidth(_ text: String, font: String, height: Double) throws -> Double {
+        let scratch = SynthCanvas(try Surface.make(.plain, width: 4, height: 4, colour: (0, 0, 0), seed: 0))
+        return try scratch.text(text, font: font, x: 0, y: 2, height: height, (255, 255, 255))
     }
 
     /// Two 44-character OCR-B lines at the foot of a passport page (ICAO 9303 TD3).

@@ -10,6 +10,15 @@ struct SynthRandom: RandomNumberGenerator {
         _ = next()
     }
 
+    /// An independent stream `stream` (1, 2, ...) for the same sample: parameters added after
+    /// corpora were made (glare, backgrounds, manipulations) are drawn from one, so the main
+    /// stream's draws, and every image that does not use the addition, stay as they were.
+    init(seed: UInt64, index: Int, stream: UInt64) {
+        self.init(seed: seed, index: index)
+        state ^= stream &* 0xD1B5_4A32_D192_ED03
+        _ = next()
+    }
+
     mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state

@@ -5,6 +5,7 @@ public enum SynthSpecies: String, CaseIterable, Sendable {
     case printedCopy = "printed_copy"
     case greyCopy = "grey_copy"
     case portraitSubstitution = "portrait_substitution"
+    case digitalManipulation = "digital_manipulation"
 
     public var isAttack: Bool { self != .bonaFide }
 }

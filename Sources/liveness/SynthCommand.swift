@@ -15,6 +15,7 @@ struct SynthCommand: ParsableCommand {
     @Option(help: "Comma-separated species (\(SynthSpecies.allCases.map(\.rawValue).joined(separator: ", "))); default all, in turn.")
     var species: String?
     @Option(help: "Folder of face photos for the portraits.") var faces = "../shared/data/face-sources/deepface"
+    @Option(help: "Folder of photos (jpg, png) to lay documents on half the time, instead of a procedural surface.") var backgrounds: String?
     @Option(help: "Largest output side in pixels (images are 1280x720 up to 4032x3024).") var maximumSide = 4032
     @Option(help: "Parallel workers (default: one per core).") var workers = ProcessInfo.processInfo.activeProcessorCount
 
@@ -22,7 +23,7 @@ struct SynthCommand: ParsableCommand {
         let kinds: [SynthSpecies] = try Self.species(species)
         guard count > 0 else { throw CLIFailure.badInput("--count must be positive") }
         let generator: SynthGenerator
-        do { generator = try SynthGenerator(seed: seed, species: kinds, facesFolder: faces, maximumSide: maximumSide) } catch {
+        do { generator = try SynthGenerator(seed: seed, species: kinds, facesFolder: faces, maximumSide: maximumSide, backgroundsFolder: backgrounds) } catch {
             throw CLIFailure.badInput("\(error)")
         }
         try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)

@@ -258,6 +258,27 @@ int lv_synth_curves(const lv_mat *image, const uint8_t table[768], lv_mat **out,
 int lv_synth_warp_linear_onto(lv_mat *destination, const lv_mat *source, const double homography[9], double prefilter,
                               lv_error *error);
 
+/// A laminate's specular reflection of the light source: a Gaussian lobe on the object's plane
+/// (its mirror image of a lamp or window), added to the scene's linear light before the sensor.
+typedef struct lv_synth_glare {
+    double homography[9];       // object pixels -> scene (sensor) pixels, row-major
+    double size[2];             // the object's width and height (pixels): the laminate's extent
+    double centre[2];           // the lobe's centre (object pixels)
+    double axes[2];             // its Gaussian sigma along and across its long axis (object pixels)
+    double angle;               // the long axis's direction on the object, radians
+    double peak;                // its peak radiance relative to a white diffuse surface (linear)
+} lv_synth_glare;
+
+/// As `lv_synth_capture`, with the laminate's `glare` (may be NULL: none) in the scene's light,
+/// so that it is blurred by the lens, metered, tinted by the light and clipped by the sensor.
+int lv_synth_capture_glare(const lv_mat *scene, const lv_capture_params *params, const lv_synth_glare *glare, lv_mat **out,
+                           lv_error *error);
+/// Erases what differs between `image` and `reference` inside `box` (x, y, width, height) by
+/// more than `threshold` in any channel (widened by 2 px): inpainted (Telea, `radius` px) from
+/// the surrounding pixels of `image`, as a forger's healing brush does. In place.
+int lv_synth_erase_difference(lv_mat *image, const lv_mat *reference, const int box[4], int threshold, double radius,
+                              lv_error *error);
+
 #ifdef __cplusplus
 }
 #endif

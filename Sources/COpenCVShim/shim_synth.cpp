@@ -339,10 +339,58 @@ extern "C" int lv_synth_capture_glare(const lv_mat *scene, const lv_capture_para
     });
 }
 
-extern "C" int lv_synth_background(int kind, int width, int height, const double base[3], uint64_t seed, lv_mat **out,
-                                   lv_error *error) {
+namespace {
+/// Newsprint at its physical size: columns of body type (9-10 pt on a 3.6-4.4 mm pitch, 45-60 mm
+/// columns with 4 mm gutters), words of 2-9 letters, each letter a few strokes of ~0.25 mm within
+/// its x-height (some with an ascender or descender), ragged paragraph ends — ink covering a
+/// fifth or so of a text line, as real text does, rather than solid bars. Returns the ink cover
+/// (0-1) at (u, v) in millimetres.
+struct Newsprint {
+    double pitch, advance, stroke, column, gutter;
+    uint64_t salt;
+
+    static uint64_t hash(uint64_t a, uint64_t b, uint64_t c) {
+        uint64_t h = a * 0x9E3779B97F4A7C15ull ^ (b + 0x632BE59BD9B4E019ull) * 0xBF58476D1CE4E5B9ull ^ (c + 0x94D049BB133111EBull);
+        h ^= h >> 31; h *= 0xD6E8FEB86659FD93ull; h ^= h >> 32;
+        return h;
+    }
+
+    double ink(double u, double v) const {
+        if (u < 0 || v < 0) return 0;
+        const double period = column + gutter;
+        const long columnIndex = long(u / period);
+        const double inColumn = u - columnIndex * period;
+        if (inColumn >= column) return 0;
+        const long line = long(v / pitch);
+        const double inLine = v - line * pitch;
+        // Paragraph ends: every so often a line stops short.
+        const uint64_t lineHash = hash(salt, uint64_t(columnIndex), uint64_t(line));
+        const double lineLength = (lineHash % 7 == 0) ? column * (0.2 + 0.6 * double((lineHash >> 8) % 100) / 100) : column;
+        if (inColumn >= lineLength) return 0;
+        const long cell = long(inColumn / advance);
+        const double inCell = inColumn - cell * advance;
+        const uint64_t h = hash(lineHash, uint64_t(cell), 17);
+        if (h % 6 == 0) return 0;  // a space between words
+        // Letter body between the baseline (at 0.7 pitch) and the x-height above it.
+        const double baseline = 0.7 * pitch, xHeight = 0.42 * pitch;
+        double top = baseline - xHeight, bottom = baseline;
+        if ((h >> 3) % 5 == 0) top = baseline - 0.68 * pitch;          // ascender
+        else if ((h >> 3) % 9 == 1) bottom = baseline + 0.22 * pitch;  // descender
+        if (inLine < top || inLine > bottom) return 0;
+        const double left = 0.12 * advance, right = 0.78 * advance;
+        const bool stem = std::abs(inCell - left) < stroke / 2 || ((h >> 7) % 3 != 0 && std::abs(inCell - right) < stroke / 2);
+        const bool bar = inCell > left && inCell < right && inLine >= baseline - xHeight &&
+                         (std::abs(inLine - (baseline - xHeight)) < stroke / 2 || ((h >> 11) % 2 == 0 && std::abs(inLine - baseline) < stroke / 2));
+        return (stem || bar) ? 1 : 0;
+    }
+};
+}  // namespace
+
+extern "C" int lv_synth_background(int kind, int width, int height, const double base[3], uint64_t seed, double pixels_per_mm,
+                                   lv_mat **out, lv_error *error) {
     return guarded(error, [&]() -> int {
         if (width <= 0 || height <= 0) return fail(error, LV_ERR_ARGUMENT, "invalid size");
+        if (kind == 3 && !(pixels_per_mm > 0)) return fail(error, LV_ERR_ARGUMENT, "newspaper needs its scale");
         if (kind == 4) return emit(filled(height, width, CV_8UC3, cv::Scalar(base[0], base[1], base[2])), out);  // uniform
         cv::RNG rng(seed);
         // Smooth random field (low-frequency variation), made at 1/16 size and scaled up.
@@ -356,6 +404,11 @@ extern "C" int lv_synth_background(int kind, int width, int height, const double
         double phase = rng.uniform(0.0, 6.28), frequency = rng.uniform(0.01, 0.04), angle = rng.uniform(-0.4, 0.4);
         int period = rng.uniform(3, 7);
         const double ca = std::cos(angle), sa = std::sin(angle);
+        Newsprint print{rng.uniform(3.6, 4.4), 0, 0, rng.uniform(45.0, 60.0), 4, uint64_t(rng.next())};
+        print.advance = 0.5 * print.pitch;
+        print.stroke = 0.07 * print.pitch;
+        // Turned coordinates reach this far below zero (millimetres): shift them all positive.
+        const double reach = kind == 3 ? (width + height) / pixels_per_mm : 0;
         for (int y = 0; y < height; ++y) {
             const float *f = field.ptr<float>(y), *n = fine.ptr<float>(y);
             cv::Vec3b *row = result.ptr<cv::Vec3b>(y);
@@ -373,10 +426,14 @@ extern "C" int lv_synth_background(int kind, int width, int height, const double
                 case 2:  // paper or a plain desk: smooth shading and grain
                     v = 0.04 * f[x] + 0.025 * n[x];
                     break;
-                default: {  // newspaper: rows of text-like ink
-                    int line = y / 18, column = x / 7;
-                    bool ink = (y % 18) < 10 && ((column * 7919 + line * 104729) % 11) > 3 && (x % 300) < 280;
-                    v = (ink ? -0.45 : 0) + 0.03 * n[x] + 0.03 * f[x];
+                default: {  // newspaper: body type at its physical size, turned by `angle`
+                    // Four points a pixel (a 2 x 2 grid), so strokes thinner than a pixel grey it.
+                    double cover = 0;
+                    for (int s = 0; s < 4; ++s) {
+                        const double px = x + 0.25 + 0.5 * (s % 2), py = y + 0.25 + 0.5 * (s / 2);
+                        cover += print.ink((px * ca + py * sa) / pixels_per_mm + reach, (py * ca - px * sa) / pixels_per_mm + reach);
+                    }
+                    v = -0.8 * cover / 4 + 0.03 * n[x] + 0.03 * f[x];
                     break;
                 }
                 }

@@ -28,6 +28,8 @@ struct CameraCapture {
     struct Carrier {
         var image: Mat
         var placement: [Double]
+        /// The physical size of one of the sheet's pixels.
+        var millimetresPerPixel: Double
     }
 
     /// Photographs `object` (only its aspect matters, not its pixel size) so that it, or the
@@ -41,9 +43,12 @@ struct CameraCapture {
     ///   - glare: the light mirrored in the object's laminate (its position in the object's pixels).
     ///   - background: a photo to lay the object on instead of the drawn procedural surface (the
     ///     draws are made either way, so the rest of the shot is the same).
+    ///   - millimetresPerPixel: the physical size of one of the object's pixels, so that a
+    ///     surface with print on it (a newspaper) is drawn at its real size beside it.
     static func photograph(_ object: Mat, random: inout SynthRandom, maximumSide: Int, areaFraction: ClosedRange<Double> = 0.15...0.8,
                            maximumTilt: Double = 35, surroundings: Double = 1, carrier: Carrier? = nil, subject: Rect? = nil,
-                           glare: LaminateGlare? = nil, background: PhotoBackground? = nil) throws -> Shot {
+                           glare: LaminateGlare? = nil, background: PhotoBackground? = nil,
+                           millimetresPerPixel: Double = 1 / CardRenderer.pixelsPerMillimetre) throws -> Shot {
         let sizes = outputSizes.filter { max($0.0, $0.1) <= maximumSide }
         var (width, height) = random.pick(sizes.isEmpty ? [outputSizes[0]] : sizes)
         if random.chance(0.5) { swap(&width, &height) }
@@ -52,14 +57,16 @@ struct CameraCapture {
         let surface = random.pick(Surface.photographed)
         let base = surface.colour(&random)
         let surfaceSeed = random.seed()
-        let scene = SynthCanvas(try background?.render(width: sceneWidth, height: sceneHeight, brightness: surroundings)
-                                ?? Surface.make(surface, width: sceneWidth, height: sceneHeight,
-                                                colour: (base.b * surroundings, base.g * surroundings, base.r * surroundings), seed: surfaceSeed))
-
         let placed = carrier?.image ?? object
         let framed = subject ?? placed.bounds
         let quad = try pose(aspect: framed.width / framed.height, sceneWidth: Double(sceneWidth), sceneHeight: Double(sceneHeight),
                             areaFraction: random.uniform(areaFraction.lowerBound, areaFraction.upperBound), maximumTilt: maximumTilt, random: &random)
+        // Scene pixels per millimetre where the object lies (its framed part's mean scale).
+        let pixelsPerMillimetre = (quad.area / (framed.width * framed.height)).squareRoot() / (carrier?.millimetresPerPixel ?? millimetresPerPixel)
+        let scene = SynthCanvas(try background?.render(width: sceneWidth, height: sceneHeight, brightness: surroundings)
+                                ?? Surface.make(surface, width: sceneWidth, height: sceneHeight,
+                                                colour: (base.b * surroundings, base.g * surroundings, base.r * surroundings), seed: surfaceSeed,
+                                                pixelsPerMillimetre: pixelsPerMillimetre))
         let carrierToScene = try Geometry.homography(from: framed.corners, to: quad.corners)
         if let carrier { try integrate(carrier.image, onto: scene, by: carrierToScene) }
         let toScene = carrier.map { carrierToScene.multiplied(by: $0.placement) } ?? carrierToScene

@@ -68,6 +68,6 @@ enum PaperCopies {
         let left = random.uniform(15, 210 - millimetres.long - 15), top = random.uniform(15, 297 - millimetres.short - 15)
         let scale = sheetScale / copy.pixelsPerMillimetre
         let placement = [scale, 0, left * sheetScale, 0, scale, top * sheetScale, 0, 0, 1]
-        return CameraCapture.Carrier(image: sheet, placement: placement)
+        return CameraCapture.Carrier(image: sheet, placement: placement, millimetresPerPixel: 1 / sheetScale)
     }
 }

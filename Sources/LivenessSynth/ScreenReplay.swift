@@ -33,6 +33,8 @@ enum ScreenReplay {
         var display: String
         /// The bezel's width in `emitted` pixels.
         var bezel: Double
+        /// The physical size of one of `emitted`'s pixels (a third of a display pixel).
+        var millimetresPerPixel: Double
 
         /// A screen pixel position in `emitted`'s pixels (3 x 3 render pixels per display pixel).
         func fromScreen(_ point: Point) -> Point { Point(x: bezel + 3 * point.x, y: bezel + 3 * point.y) }
@@ -100,6 +102,6 @@ enum ScreenReplay {
                      parameters: ["display_ppi": display.pixelsPerInch, "subpixel_layout": Double(layout), "subpixel_fill": fill,
                                   "display_gamma": gamma, "black_level": black, "display_width": Double(display.width)]
                                   .merging(whiteAdaptation > 0 ? ["display_kelvin": kelvin, "white_adaptation": whiteAdaptation] : [:]) { $1 },
-                     display: display.name, bezel: offset)
+                     display: display.name, bezel: offset, millimetresPerPixel: 25.4 / display.pixelsPerInch / k)
     }
 }

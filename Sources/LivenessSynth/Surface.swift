@@ -8,8 +8,11 @@ enum Surface: Int32 {
     /// The surfaces a photographed document may lie on.
     static let photographed: [Surface] = [.wood, .fabric, .paper, .newspaper]
 
-    static func make(_ kind: Surface, width: Int, height: Int, colour: SynthCanvas.Colour, seed: UInt64) throws -> Mat {
-        try Mat.make { lv_synth_background(kind.rawValue, Int32(width), Int32(height), [colour.b, colour.g, colour.r], seed, $0, $1) }
+    /// - Parameter pixelsPerMillimetre: the surface's scale where the document lies (the
+    ///   newspaper's type is drawn at its physical size; the other surfaces ignore it).
+    static func make(_ kind: Surface, width: Int, height: Int, colour: SynthCanvas.Colour, seed: UInt64,
+                     pixelsPerMillimetre: Double = 0) throws -> Mat {
+        try Mat.make { lv_synth_background(kind.rawValue, Int32(width), Int32(height), [colour.b, colour.g, colour.r], seed, pixelsPerMillimetre, $0, $1) }
     }
 
     /// A plausible base colour for the surface.

@@ -80,7 +80,7 @@ public struct SynthGenerator: Sendable {
             shot = try CameraCapture.photograph(shown.emitted, random: &random, maximumSide: maximumSide,
                                                 areaFraction: closeUp ? 0.2...0.7 : 0.35...0.9, maximumTilt: 25,
                                                 surroundings: random.uniform(0.25, 0.6), subject: closeUp ? shown.document.boundingBox : nil,
-                                                background: background)
+                                                background: background, millimetresPerPixel: shown.millimetresPerPixel)
             parameters["close_up"] = closeUp ? 1 : 0
             // Card pixels -> emitted pixels (an axis-aligned scale and shift) -> photo.
             cardToPhoto = shot.homography.multiplied(by: try Geometry.homography(from: card.image.bounds.corners, to: shown.document.corners))
@@ -94,7 +94,8 @@ public struct SynthGenerator: Sendable {
             let onSheet = random.chance(0.5)
             let carrier = onSheet ? try PaperCopies.onSheet(copy, millimetres: millimetres, random: &random) : nil
             shot = try CameraCapture.photograph(copy.image, random: &random, maximumSide: maximumSide,
-                                                areaFraction: onSheet ? 0.3...0.8 : 0.15...0.8, carrier: carrier, background: background)
+                                                areaFraction: onSheet ? 0.3...0.8 : 0.15...0.8, carrier: carrier, background: background,
+                                                millimetresPerPixel: 1 / copy.pixelsPerMillimetre)
             let s = copy.pixelsPerMillimetre / CardRenderer.pixelsPerMillimetre
             cardToPhoto = shot.homography.multiplied(by: [s, 0, 0, 0, s, 0, 0, 0, 1])
             parameters = copy.parameters

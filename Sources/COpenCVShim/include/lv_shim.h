@@ -211,8 +211,9 @@ int lv_synth_photocopy(const lv_mat *image, double contrast, double toner, doubl
 /// Tunes the C allocator for the generator's large, short-lived buffers (Linux; no-op elsewhere).
 void lv_synth_keep_heap(void);
 /// A procedural surface: `kind` 0 wood, 1 fabric, 2 paper or plain desk, 3 newspaper, 4 uniform; `base` BGR.
-int lv_synth_background(int kind, int width, int height, const double base[3], uint64_t seed, lv_mat **out,
-                        lv_error *error);
+/// `pixels_per_mm` sets the newspaper's print to its physical size (body type on a ~4 mm pitch).
+int lv_synth_background(int kind, int width, int height, const double base[3], uint64_t seed, double pixels_per_mm,
+                        lv_mat **out, lv_error *error);
 
 /// A camera capture of a scene drawn at the sensor's resolution: lens PSF, light, RGGB Bayer
 /// mosaic with shot and read noise, demosaicing, white balance, gamma, the ISP's downscaling to

@@ -34,7 +34,15 @@ struct BenchCommand: ParsableCommand {
             }
             let name = URL(fileURLWithPath: path).lastPathComponent.padding(toLength: 38, withPad: " ", startingAt: 0)
             print("\(name)  \(size.padding(toLength: 10, withPad: " ", startingAt: 0)) \(median(\.decode)) \(median(\.locate)) \(median(\.rectify)) \(median(\.validate)) \(median(\.total))")
-            if let pipelines { try timePipelines(pipelines, on: try analyzer.analyse(bytes)) }
+            if let pipelines {
+                let analysis = try analyzer.analyse(bytes)
+                // A photo whose region has nothing to score (no document located) has no pipeline time.
+                guard try PipelineRegion.parse(region).pixels(of: analysis) != nil else {
+                    print("  pipelines not timed: no document located")
+                    continue
+                }
+                try timePipelines(pipelines, on: analysis)
+            }
         }
     }
 

@@ -409,6 +409,7 @@ extern "C" int lv_synth_background(int kind, int width, int height, const double
         print.stroke = 0.07 * print.pitch;
         // Turned coordinates reach this far below zero (millimetres): shift them all positive.
         const double reach = kind == 3 ? (width + height) / pixels_per_mm : 0;
+        const int inkSamples = kind == 3 && print.stroke * pixels_per_mm >= 1.5 ? 1 : 4;
         for (int y = 0; y < height; ++y) {
             const float *f = field.ptr<float>(y), *n = fine.ptr<float>(y);
             cv::Vec3b *row = result.ptr<cv::Vec3b>(y);
@@ -427,13 +428,14 @@ extern "C" int lv_synth_background(int kind, int width, int height, const double
                     v = 0.04 * f[x] + 0.025 * n[x];
                     break;
                 default: {  // newspaper: body type at its physical size, turned by `angle`
-                    // Four points a pixel (a 2 x 2 grid), so strokes thinner than a pixel grey it.
+                    // Four points a pixel (a 2 x 2 grid) where strokes are thinner than 1.5 pixels, so
+                    // that they grey it; one where they are wider.
                     double cover = 0;
-                    for (int s = 0; s < 4; ++s) {
-                        const double px = x + 0.25 + 0.5 * (s % 2), py = y + 0.25 + 0.5 * (s / 2);
+                    for (int s = 0; s < inkSamples; ++s) {
+                        const double px = x + (inkSamples == 1 ? 0.5 : 0.25 + 0.5 * (s % 2)), py = y + (inkSamples == 1 ? 0.5 : 0.25 + 0.5 * (s / 2));
                         cover += print.ink((px * ca + py * sa) / pixels_per_mm + reach, (py * ca - px * sa) / pixels_per_mm + reach);
                     }
-                    v = -0.8 * cover / 4 + 0.03 * n[x] + 0.03 * f[x];
+                    v = -0.8 * cover / inkSamples + 0.03 * n[x] + 0.03 * f[x];
                     break;
                 }
                 }

@@ -27,6 +27,9 @@ struct BandExtension {
     /// The extended quad's aspect may miss a document format by at most this much more (log
     /// units): a passport page without its header band looks like an ID-1 card.
     static let aspectTolerance = 0.03
+    /// Aspect mismatches closer than this are a tie, which the larger quad wins.
+    static let aspectTie = 0.005
+
     /// The quad extended over one printed strip, or two (a header band and a portrait column: each
     /// alone may make the shape worse, both together right), whichever fits a document shape best
     /// (the larger on a tie); nil when none fits at least as well as the quad (within
@@ -36,18 +39,19 @@ struct BandExtension {
         let once = strips(of: quad, field: field, image: image, edges: edges)
         let twice = once.flatMap { strips(of: $0, field: field, image: image, edges: edges) }
         let limit = DocumentFormat.aspectMismatch(quad.aspectRatio) + Self.aspectTolerance
-        return (once + twice).map { ($0, DocumentFormat.aspectMismatch($0.aspectRatio)) }
-            .filter { $0.1 <= limit }
-            .min { $0.1 < $1.1 - 0.005 || (abs($0.1 - $1.1) <= 0.005 && $0.0.area > $1.0.area) }?.0
+        let fitting = (once + twice).map { (quad: $0, mismatch: DocumentFormat.aspectMismatch($0.aspectRatio)) }.filter { $0.mismatch <= limit }
+        return fitting.min { a, b in
+            abs(a.mismatch - b.mismatch) > Self.aspectTie ? a.mismatch < b.mismatch : a.quad.area > b.quad.area
+        }?.quad
     }
 
     /// The quad extended over a printed strip along each side that has one.
     private func strips(of quad: Quad, field: GradientField, image: Mat, edges: EdgeMap) -> [Quad] {
         (0..<4).compactMap { side in
-            guard let found = band(along: side, of: quad, field: field),
-                  let content = StripContent(strip: found.quad, inside: quad, image: image, edges: edges),
+            guard let extended = band(along: side, of: quad, field: field),
+                  let content = StripContent(strip: extended, inside: quad, image: image, edges: edges),
                   content.isPrinted(darkness: Self.darkness, busyness: Self.busyness) else { return nil }
-            return found.quad.normalised()
+            return extended.normalised()
         }
     }
 
@@ -55,7 +59,7 @@ struct BandExtension {
     /// along the two adjacent sides, whose ends are edged too: the best-edged line of the
     /// outermost run of such lines (a band's lettering can make lines inside it; one edge makes
     /// a run a few pixels wide, as the ridge test looks 2 px either side).
-    private func band(along side: Int, of quad: Quad, field: GradientField) -> (quad: Quad, support: Double)? {
+    private func band(along side: Int, of quad: Quad, field: GradientField) -> Quad? {
         let c = quad.corners
         let a = c[side], b = c[(side + 1) % 4], beforeA = c[(side + 3) % 4], afterB = c[(side + 2) % 4]
         let acrossA = a - beforeA, acrossB = b - afterB
@@ -81,14 +85,6 @@ struct BandExtension {
             }
             fraction += 1 / length
         }
-        return outermostRun
-    }
-}
-
-extension Quad {
-    /// Long over short mean side length.
-    var aspectRatio: Double {
-        let lengths = sideLengths
-        return max(lengths.horizontal, lengths.vertical) / max(1, min(lengths.horizontal, lengths.vertical))
+        return outermostRun?.quad
     }
 }

@@ -49,7 +49,7 @@ struct QuadScorer {
         guard visible.count >= 2 else { return nil }
         let weakest = visible.min()!, mean = visible.reduce(0, +) / Double(visible.count)
         let lengths = quad.sideLengths
-        let aspect = max(lengths.horizontal, lengths.vertical) / max(1, min(lengths.horizontal, lengths.vertical))
+        let aspect = quad.aspectRatio
         let mismatch = DocumentFormat.aspectMismatch(aspect)
         let areaFraction = quad.area / frameArea
         var score: Double

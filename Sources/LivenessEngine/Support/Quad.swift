@@ -41,6 +41,12 @@ public struct Quad: Sendable, Hashable, Codable {
          (corners[0].distance(to: corners[3]) + corners[1].distance(to: corners[2])) / 2)
     }
 
+    /// Long over short mean side length.
+    var aspectRatio: Double {
+        let lengths = sideLengths
+        return max(lengths.horizontal, lengths.vertical) / max(1, min(lengths.horizontal, lengths.vertical))
+    }
+
     /// Corners reordered clockwise starting from the one nearest the image's top-left, so that the
     /// first side (TL->TR) is the upper one. The document's own upright direction is fixed later
     /// (e.g. by the portrait), see `rotated(by:)`.

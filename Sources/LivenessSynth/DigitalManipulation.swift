@@ -40,14 +40,8 @@ enum DigitalManipulation {
         let from = random.integer(0...(card.fields.count - 1))
         var to = random.integer(0...(card.fields.count - 2))
         if to >= from { to += 1 }
-        let source = card.fields[from], target = card.fields[to]
-        // Wide enough to cover the value it replaces.
-        let width = max(source.width, target.width)
-        let (sourceBox, targetBox) = try pair(CardRenderer.Field.box(baseline: source.baseline, height: source.height, width: width),
-                                              CardRenderer.Field.box(baseline: target.baseline, height: target.height, width: width), in: card.image)
-        let canvas = SynthCanvas(try card.image.cloned())
-        try canvas.paste(try card.image.cropped(sourceBox), x: Int(targetBox.x), y: Int(targetBox.y))
-        return (canvas.image, Edit(kind: .copyMove, region: targetBox, source: sourceBox,
+        let (image, sourceBox, targetBox) = try paste(card.fields[from], of: card.image, over: card.fields[to], of: card.image)
+        return (image, Edit(kind: .copyMove, region: targetBox, source: sourceBox,
                                    parameters: ["manipulation": 0, "source_field": Double(from), "edited_field": Double(to)]))
     }
 
@@ -56,13 +50,8 @@ enum DigitalManipulation {
     static func splice(_ card: CardRenderer.Rendered, renderer: CardRenderer, random: inout SynthRandom) throws -> (image: Mat, edit: Edit) {
         let donor = try renderer.render(card.format, random: &random)
         let field = random.integer(0...(min(card.fields.count, donor.fields.count) - 1))
-        let source = donor.fields[field], target = card.fields[field]
-        let width = max(source.width, target.width)
-        let (sourceBox, targetBox) = try pair(CardRenderer.Field.box(baseline: source.baseline, height: source.height, width: width),
-                                              CardRenderer.Field.box(baseline: target.baseline, height: target.height, width: width), in: card.image)
-        let canvas = SynthCanvas(try card.image.cloned())
-        try canvas.paste(try donor.image.cropped(sourceBox), x: Int(targetBox.x), y: Int(targetBox.y))
-        return (canvas.image, Edit(kind: .splice, region: targetBox, source: nil, parameters: ["manipulation": 1, "edited_field": Double(field)]))
+        let (image, _, targetBox) = try paste(donor.fields[field], of: donor.image, over: card.fields[field], of: card.image)
+        return (image, Edit(kind: .splice, region: targetBox, source: nil, parameters: ["manipulation": 1, "edited_field": Double(field)]))
     }
 
     /// A value erased (half the time inpainted from around it, half the time the background
@@ -96,7 +85,7 @@ enum DigitalManipulation {
         let x = baseline.x.rounded(.down), y = baseline.y.rounded(.down)
         let width = try typed.text(value, font: font, x: x, y: y, height: height, newInk)
         let newBox = CardRenderer.Field.box(baseline: Point(x: x, y: y), height: height, width: width)
-        let region = whole(union(field.box, newBox), in: card.image)
+        let region = whole(field.box.union(newBox), in: card.image)
         let canvas = SynthCanvas(try card.image.cloned())
         try canvas.paste(try typed.image.cropped(region), x: Int(region.x), y: Int(region.y))
         let fontIndex = Double([fonts.sans, fonts.sansBold, fonts.serif, fonts.condensed, fonts.mrz].firstIndex(of: font) ?? -1)
@@ -119,16 +108,23 @@ enum DigitalManipulation {
 
     /// Two boxes of one size, in whole pixels, both inside the image (cut on the right and below
     /// where either would leave it).
+    /// `card` with the value of `source` (a field of `sourceImage`), and the background under it,
+    /// pasted over the value of `target`, in a box wide enough to cover both; the two boxes.
+    private static func paste(_ source: CardRenderer.Field, of sourceImage: Mat, over target: CardRenderer.Field,
+                              of card: Mat) throws -> (image: Mat, source: Rect, target: Rect) {
+        let width = max(source.width, target.width)
+        let (sourceBox, targetBox) = try pair(CardRenderer.Field.box(baseline: source.baseline, height: source.height, width: width),
+                                              CardRenderer.Field.box(baseline: target.baseline, height: target.height, width: width), in: card)
+        let canvas = SynthCanvas(try card.cloned())
+        try canvas.paste(try sourceImage.cropped(sourceBox), x: Int(targetBox.x), y: Int(targetBox.y))
+        return (canvas.image, sourceBox, targetBox)
+    }
+
     private static func pair(_ a: Rect, _ b: Rect, in image: Mat) throws -> (Rect, Rect) {
         let ax = max(0, a.x.rounded(.down)), ay = max(0, a.y.rounded(.down)), bx = max(0, b.x.rounded(.down)), by = max(0, b.y.rounded(.down))
         let width = min(a.width.rounded(.up), Double(image.cols) - max(ax, bx)), height = min(a.height.rounded(.up), Double(image.rows) - max(ay, by))
         guard width > 0, height > 0 else { throw SynthError("a field outside the card") }
         return (Rect(x: ax, y: ay, width: width, height: height), Rect(x: bx, y: by, width: width, height: height))
-    }
-
-    private static func union(_ a: Rect, _ b: Rect) -> Rect {
-        let left = min(a.x, b.x), top = min(a.y, b.y)
-        return Rect(x: left, y: top, width: max(a.x + a.width, b.x + b.width) - left, height: max(a.y + a.height, b.y + b.height) - top)
     }
 
     /// `rect` rounded outwards to whole pixels and clipped to the image.

@@ -1,4 +1,3 @@
-import COpenCVShim
 import Foundation
 import LivenessEngine
 
@@ -16,14 +15,6 @@ struct PhotoBackground {
 
     /// Share of captures on a photo when `--backgrounds` is given.
     static let probability = 0.5
-
-    /// The photos (jpg, png) in `folder`, sorted by name.
-    static func photos(in folder: String) throws -> [String] {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
-        let photos = names.filter { ["jpg", "jpeg", "png"].contains(($0 as NSString).pathExtension.lowercased()) }.sorted().map { folder + "/" + $0 }
-        guard !photos.isEmpty else { throw SynthError("no background photos (jpg, png) in \(folder)") }
-        return photos
-    }
 
     /// Drawn from `photos`, or nil (a procedural surface this time).
     static func draw(from photos: [String], random: inout SynthRandom) -> PhotoBackground? {
@@ -54,8 +45,7 @@ struct PhotoBackground {
             Point(x: centre.x + u * cropWidth * cos(angle) - v * cropHeight * sin(angle), y: centre.y + u * cropWidth * sin(angle) + v * cropHeight * cos(angle))
         }
         let surface = try photo.warped(quad: Quad(corners), width: width, height: height)
-        guard abs(brightness - 1) > 1e-6 else { return surface }
-        return try Mat.make { lv_synth_light(surface.handle, brightness, $0, $1) }
+        return abs(brightness - 1) > 1e-6 ? try surface.scaled(by: brightness) : surface
     }
 
     var parameters: [String: Double] { ["background_angle": angle, "background_zoom": zoom] }

@@ -21,10 +21,8 @@ public struct SynthGenerator: Sendable {
         self.seed = seed
         self.species = species
         self.maximumSide = maximumSide
-        backgrounds = try backgroundsFolder.map(PhotoBackground.photos(in:)) ?? []
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: facesFolder)) ?? []
-        faces = names.filter { ["jpg", "jpeg", "png"].contains(($0 as NSString).pathExtension.lowercased()) }.sorted().map { facesFolder + "/" + $0 }
-        guard !faces.isEmpty else { throw SynthError("no face photos (jpg, png) in \(facesFolder)") }
+        backgrounds = try backgroundsFolder.map { try PhotoFolders.paths(in: [$0], of: "background photos") } ?? []
+        faces = try PhotoFolders.paths(in: [facesFolder], of: "face photos")
         fonts = try Fonts.locate()
     }
 

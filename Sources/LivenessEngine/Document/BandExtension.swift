@@ -34,10 +34,10 @@ struct BandExtension {
     /// alone may make the shape worse, both together right), whichever fits a document shape best
     /// (the larger on a tie); nil when none fits at least as well as the quad (within
     /// `aspectTolerance`).
-    func extend(_ quad: Quad, field: GradientField, image: Mat, edges: EdgeMap) -> Quad? {
+    func extend(_ quad: Quad, in evidence: LocatorEvidence) -> Quad? {
         let quad = quad.normalised()
-        let once = strips(of: quad, field: field, image: image, edges: edges)
-        let twice = once.flatMap { strips(of: $0, field: field, image: image, edges: edges) }
+        let once = strips(of: quad, in: evidence)
+        let twice = once.flatMap { strips(of: $0, in: evidence) }
         let limit = DocumentFormat.aspectMismatch(quad.aspectRatio) + Self.aspectTolerance
         let fitting = (once + twice).map { (quad: $0, mismatch: DocumentFormat.aspectMismatch($0.aspectRatio)) }.filter { $0.mismatch <= limit }
         return fitting.min { a, b in
@@ -46,10 +46,10 @@ struct BandExtension {
     }
 
     /// The quad extended over a printed strip along each side that has one.
-    private func strips(of quad: Quad, field: GradientField, image: Mat, edges: EdgeMap) -> [Quad] {
+    private func strips(of quad: Quad, in evidence: LocatorEvidence) -> [Quad] {
         (0..<4).compactMap { side in
-            guard let extended = band(along: side, of: quad, field: field),
-                  let content = StripContent(strip: extended, inside: quad, image: image, edges: edges),
+            guard let extended = band(along: side, of: quad, field: evidence.field),
+                  let content = StripContent(strip: extended, inside: quad, image: evidence.image, edges: evidence.edges),
                   content.isPrinted(darkness: Self.darkness, busyness: Self.busyness) else { return nil }
             return extended.normalised()
         }

@@ -23,10 +23,11 @@ public struct DocumentLocator: Sendable {
     /// Documents found, best first (empty when none).
     public func locate(in image: Mat) throws -> [LocatedDocument] {
         let ranking = try rank(image)
-        let scorer = QuadScorer(field: ranking.field, configuration: configuration)
-        return DocumentSelection.choose(from: ranking.candidates, edges: ranking.edges).map { chosen in
+        let evidence = ranking.evidence
+        let scorer = QuadScorer(field: evidence.field, configuration: configuration)
+        return DocumentSelection.choose(from: ranking.candidates, edges: evidence.edges).map { chosen in
             guard !chosen.document.isCropped,
-                  let extended = BandExtension().extend(chosen.document.quad, field: ranking.field, image: ranking.image, edges: ranking.edges),
+                  let extended = BandExtension().extend(chosen.document.quad, in: evidence),
                   let rescored = scorer.score(extended) else { return ranking.inPhoto(chosen.document) }
             return ranking.inPhoto(rescored.document)
         }
@@ -47,30 +48,20 @@ public struct DocumentLocator: Sendable {
 
     private struct Ranking {
         var candidates: [ScoredQuad]
-        var edges: EdgeMap
-        var field: GradientField
-        /// The working image (the photo at `configuration.workingSize`).
-        var image: Mat
-        var scale: Double
+        var evidence: LocatorEvidence
 
         func inPhoto(_ document: LocatedDocument) -> LocatedDocument {
             var document = document
-            document.quad = document.quad.scaled(by: 1 / scale)
+            document.quad = document.quad.scaled(by: 1 / evidence.scale)
             return document
         }
     }
 
     private func rank(_ image: Mat) throws -> Ranking {
-        let (small, scale) = try image.fitting(maxSide: configuration.workingSize)
-        // Edges of the colour image follow the strongest channel's gradient: a blue card on brown
-        // wood has an edge even where both are equally bright.
-        let blurred = try small.gaussianBlurred(kernel: 5)
-        let field = try GradientField(image: blurred)
-        let faint = try field.cannyEdges(low: 15, high: 45), firm = try field.cannyEdges(low: 30, high: 90)
-        let faintDilated = try faint.morphology(.dilate, kernelWidth: 3, kernelHeight: 3)
-        let firmDilated = try firm.morphology(.dilate, kernelWidth: 3, kernelHeight: 3)
-        let candidates = try QuadCandidates().generate(from: [faintDilated, firmDilated, QuadCandidates.closedAtFrame(firmDilated)])
-            + LineQuads().generate(edgeMaps: [faint, firm], field: field)
+        let evidence = try LocatorEvidence(photo: image, workingSize: configuration.workingSize)
+        let field = evidence.field
+        let candidates = try QuadCandidates().generate(from: [evidence.faintDilated, evidence.firmDilated, QuadCandidates.closedAtFrame(evidence.firmDilated)])
+            + LineQuads().generate(edgeMaps: [evidence.faint, evidence.firm], field: field)
         let scorer = QuadScorer(field: field, configuration: configuration)
         let refiner = SideRefiner()
         let scored = distinct(candidates).compactMap { quad -> ScoredQuad? in
@@ -79,7 +70,7 @@ public struct DocumentLocator: Sendable {
             guard let rough else { return refined }
             return refined.score >= rough.score ? refined : rough
         }
-        return Ranking(candidates: scored, edges: EdgeMap(faintDilated), field: field, image: small, scale: scale)
+        return Ranking(candidates: scored, evidence: evidence)
     }
 
     /// Candidates with their corners on a 2 px grid, each once: the edge maps and the line pairs

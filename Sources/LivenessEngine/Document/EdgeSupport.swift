@@ -43,28 +43,27 @@ struct EdgeSupport {
         signs.reserveCapacity(samples)
         // Support is at most 1 - misses / observed <= 1 - misses / samples.
         let allowedMisses = (1 - atLeast) * Double(samples)
-        var misses = 0
+        var misses = 0, positive = 0, negative = 0
         for i in 0..<samples {
             let p = a + d * (0.08 + 0.84 * Double(i) / Double(samples - 1))
             guard p.x >= m, p.y >= m, p.x <= width - 1 - m, p.y <= height - 1 - m else { continue }
             let ridge = field.ridge(at: p, normal: normal)
-            signs.append(ridge.isStrong ? (ridge.value > 0 ? 1 : -1) : 0)
-            if !ridge.isStrong {
+            let sign = ridge.isStrong ? (ridge.value > 0 ? 1 : -1) : 0
+            signs.append(sign)
+            if sign > 0 { positive += 1 } else if sign < 0 { negative += 1 } else {
                 misses += 1
                 if atLeast > 0, Double(misses) > allowedMisses { return Side(support: 0, polarity: 0, observed: 0, switchedSupport: 0) }
             }
         }
         guard !signs.isEmpty else { return Side(support: 0, polarity: 0, observed: 0, switchedSupport: 0) }
-        let positive = signs.filter { $0 > 0 }.count, negative = signs.filter { $0 < 0 }.count
         let observed = Double(signs.count)
-        return Side(support: Double(max(positive, negative)) / observed, polarity: positive >= negative ? 1 : -1,
-                    observed: observed / Double(samples), switchedSupport: Double(Self.mostAgreeingWithOneSwitch(signs)) / observed)
+        return Side(support: Double(max(positive, negative)) / observed, polarity: positive >= negative ? 1 : -1, observed: observed / Double(samples),
+                    switchedSupport: Double(Self.mostAgreeingWithOneSwitch(signs, positive: positive, negative: negative)) / observed)
     }
 
     /// Most samples that agree with one polarity up to some point and with one polarity (the same
-    /// or the other) after it.
-    static func mostAgreeingWithOneSwitch(_ signs: [Int]) -> Int {
-        let positive = signs.filter { $0 > 0 }.count, negative = signs.filter { $0 < 0 }.count
+    /// or the other) after it; `positive` and `negative` count each polarity in `signs`.
+    static func mostAgreeingWithOneSwitch(_ signs: [Int], positive: Int, negative: Int) -> Int {
         var best = max(positive, negative)
         var positiveBefore = 0, negativeBefore = 0
         for sign in signs {

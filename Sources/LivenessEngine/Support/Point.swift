@@ -52,6 +52,12 @@ public struct Rect: Sendable, Hashable, Codable {
                     height: max(0, min(y + height, other.y + other.height) - top))
     }
 
+    /// The smallest rectangle holding both.
+    public func union(_ other: Rect) -> Rect {
+        let left = min(x, other.x), top = min(y, other.y)
+        return Rect(x: left, y: top, width: max(x + width, other.x + other.width) - left, height: max(y + height, other.y + other.height) - top)
+    }
+
     public func intersectionOverUnion(_ other: Rect) -> Double {
         let intersection = self.intersection(other).area
         let union = area + other.area - intersection

@@ -22,13 +22,7 @@ public struct FaceSource: Sendable {
     /// Every jpg/png/webp photo in `folders` with one clear face, sorted by name; `skipped` lists
     /// the others and why.
     static func load(folders: [String], modelDirectory: String?, workers: Int) throws -> (sources: [FaceSource], skipped: [String]) {
-        var paths: [String] = []
-        for folder in folders {
-            let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
-            paths += names.filter { ["jpg", "jpeg", "png", "webp"].contains(($0 as NSString).pathExtension.lowercased()) }.sorted().map { folder + "/" + $0 }
-        }
-        let found = paths
-        guard !found.isEmpty else { throw SynthError("no face photos (jpg, png) in \(folders.joined(separator: ", "))") }
+        let found = try PhotoFolders.paths(in: folders, of: "face photos")
         let examined = try ParallelWork.map(count: found.count, threads: workers, makeWorker: { try FaceDetector(modelDirectory: modelDirectory) }) { detector, index in
             try examine(found[index], detector: detector)
         }

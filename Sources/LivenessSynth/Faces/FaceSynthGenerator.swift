@@ -110,16 +110,10 @@ public struct FaceSynthGenerator: Sendable {
 
     /// Room photos: every jpg/png/webp in the folders, no face needed.
     private static func photos(in folders: [String]) throws -> [FaceSource] {
-        var found: [FaceSource] = []
-        for folder in folders {
-            let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
-            for name in names.sorted() where ["jpg", "jpeg", "png", "webp"].contains((name as NSString).pathExtension.lowercased()) {
-                let url = URL(fileURLWithPath: folder + "/" + name)
-                found.append(FaceSource(path: url.path, name: url.deletingLastPathComponent().lastPathComponent + "/" + name, width: 0, height: 0,
-                                        face: Rect(x: 0, y: 0, width: 0, height: 0)))
-            }
+        try PhotoFolders.paths(in: folders, of: "photos").map { path in
+            let url = URL(fileURLWithPath: path)
+            return FaceSource(path: url.path, name: url.deletingLastPathComponent().lastPathComponent + "/" + url.lastPathComponent, width: 0, height: 0,
+                              face: Rect(x: 0, y: 0, width: 0, height: 0))
         }
-        guard !found.isEmpty else { throw SynthError("no photos (jpg, png) in \(folders.joined(separator: ", "))") }
-        return found
     }
 }

@@ -14,26 +14,10 @@ struct CheckFaceLivenessBody: Decodable {
     }
 
     init(from decoder: any Decoder) throws {
-        let container: KeyedDecodingContainer<Key>
-        do {
-            container = try decoder.container(keyedBy: Key.self)
-        } catch {
-            throw APIError.malformedBody("the body must be a JSON object")
-        }
+        let container = try decoder.jsonObject(keyedBy: Key.self)
         image = try container.base64Image(.image)
-        calibration = .regular
-        if container.contains(.calibration), try !container.decodeNil(forKey: .calibration) {
-            guard let text = try? container.decode(String.self, forKey: .calibration) else {
-                throw APIError.invalidField("calibration", "calibration must be a string")
-            }
-            calibration = try CheckLivenessBody.calibration(text, field: "calibration")
-        }
-        if container.contains(.signals), try !container.decodeNil(forKey: .signals) {
-            guard let text = try? container.decode(String.self, forKey: .signals) else {
-                throw APIError.invalidField("signals", "signals must be a string: minifasnet, physical or all")
-            }
-            signals = text
-        }
+        calibration = try container.calibrationLevel(.calibration)
+        signals = try container.optionalString(.signals, expected: ": minifasnet, physical or all")
         errorsToIgnore = try container.errorsToIgnore(.errorsToIgnore)
     }
 

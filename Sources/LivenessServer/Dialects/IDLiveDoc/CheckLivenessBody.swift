@@ -22,12 +22,7 @@ struct CheckLivenessBody: Decodable {
     }
 
     init(from decoder: any Decoder) throws {
-        let container: KeyedDecodingContainer<Key>
-        do {
-            container = try decoder.container(keyedBy: Key.self)
-        } catch {
-            throw APIError.malformedBody("the body must be a JSON object")
-        }
+        let container = try decoder.jsonObject(keyedBy: Key.self)
         image = try container.base64Image(.image)
 
         guard container.contains(.pipelines), try !container.decodeNil(forKey: .pipelines) else { throw APIError.missingField("pipelines") }
@@ -44,14 +39,7 @@ struct CheckLivenessBody: Decodable {
                 throw entry.contains(.pipelineName) ? APIError.invalidField("\(field).pipeline_name", "pipeline_name must be a string")
                     : APIError.missingField("\(field).pipeline_name")
             }
-            var calibration = CalibrationLevel.regular
-            if entry.contains(.calibration), try !entry.decodeNil(forKey: .calibration) {
-                guard let text = try? entry.decode(String.self, forKey: .calibration) else {
-                    throw APIError.invalidField("\(field).calibration", "calibration must be a string")
-                }
-                calibration = try Self.calibration(text, field: "\(field).calibration")
-            }
-            pipelines.append(PipelineEntry(name: name, calibration: calibration))
+            pipelines.append(PipelineEntry(name: name, calibration: try entry.calibrationLevel(.calibration, field: "\(field).calibration")))
         }
         self.pipelines = pipelines
 
@@ -78,7 +66,34 @@ struct CheckLivenessBody: Decodable {
     }
 }
 
+extension Decoder {
+    /// The body as a JSON object, or a refusal saying it must be one.
+    func jsonObject<Key: CodingKey>(keyedBy: Key.Type) throws -> KeyedDecodingContainer<Key> {
+        do {
+            return try container(keyedBy: Key.self)
+        } catch {
+            throw APIError.malformedBody("the body must be a JSON object")
+        }
+    }
+}
+
 extension KeyedDecodingContainer {
+    /// An optional string (nil when absent or null), refused as `field` (the key's name unless
+    /// given) when it is anything else; `expected` ends the refusal's message.
+    func optionalString(_ key: Key, field: String? = nil, expected: String = "") throws -> String? {
+        guard contains(key), try !decodeNil(forKey: key) else { return nil }
+        guard let text = try? decode(String.self, forKey: key) else {
+            throw APIError.invalidField(field ?? key.stringValue, "\(key.stringValue) must be a string\(expected)")
+        }
+        return text
+    }
+
+    /// An optional calibration level: REGULAR when absent or null.
+    func calibrationLevel(_ key: Key, field: String? = nil) throws -> CalibrationLevel {
+        guard let text = try optionalString(key, field: field) else { return .regular }
+        return try CheckLivenessBody.calibration(text, field: field ?? key.stringValue)
+    }
+
     /// A required string of base64 image data, refused by the field's name when absent or not a string.
     func base64Image(_ key: Key) throws -> String {
         guard contains(key), try !decodeNil(forKey: key) else { throw APIError.missingField(key.stringValue) }

@@ -45,10 +45,12 @@ struct CameraCapture {
     ///     draws are made either way, so the rest of the shot is the same).
     ///   - millimetresPerPixel: the physical size of one of the object's pixels, so that a
     ///     surface with print on it (a newspaper) is drawn at its real size beside it.
+    ///   - contact: the shadow of the thickness of what lies on the surface (the carrier, else the
+    ///     object); nil: none (a screen's picture).
     static func photograph(_ object: Mat, random: inout SynthRandom, maximumSide: Int, areaFraction: ClosedRange<Double> = 0.15...0.8,
                            maximumTilt: Double = 35, surroundings: Double = 1, carrier: Carrier? = nil, subject: Rect? = nil,
                            glare: LaminateGlare? = nil, background: PhotoBackground? = nil,
-                           millimetresPerPixel: Double = 1 / CardRenderer.pixelsPerMillimetre) throws -> Shot {
+                           millimetresPerPixel: Double = 1 / CardRenderer.pixelsPerMillimetre, contact: ContactShadow? = nil) throws -> Shot {
         let sizes = outputSizes.filter { max($0.0, $0.1) <= maximumSide }
         var (width, height) = random.pick(sizes.isEmpty ? [outputSizes[0]] : sizes)
         if random.chance(0.5) { swap(&width, &height) }
@@ -68,6 +70,8 @@ struct CameraCapture {
                                                 colour: (base.b * surroundings, base.g * surroundings, base.r * surroundings), seed: surfaceSeed,
                                                 pixelsPerMillimetre: pixelsPerMillimetre))
         let carrierToScene = try Geometry.homography(from: framed.corners, to: quad.corners)
+        try contact?.cast(around: Quad(placed.bounds.corners.map { Geometry.apply(carrierToScene, to: $0) }),
+                          pixelsPerMillimetre: pixelsPerMillimetre, on: scene)
         if let carrier { try integrate(carrier.image, onto: scene, by: carrierToScene) }
         let toScene = carrier.map { carrierToScene.multiplied(by: $0.placement) } ?? carrierToScene
         try integrate(object, onto: scene, by: toScene)
@@ -78,7 +82,7 @@ struct CameraCapture {
         let exposed = try expose(scene.image, width: width, height: height, random: &random, glare: reflection)
         let toOutput = [1 / supersample, 0, 0, 0, 1 / supersample, 0, 0, 0, 1].multiplied(by: toScene)
         var parameters = exposed.parameters.merging(["surface": background == nil ? Double(surface.rawValue) : -1, "sensor_scale": supersample,
-                                                     "shadow": shadowed ? 1 : 0]) { $1 }
+                                                     "shadow": shadowed ? 1 : 0]) { $1 }.merging(contact?.parameters ?? [:]) { $1 }
         if let glare { parameters.merge(glare.parameters(width: Double(object.cols), height: Double(object.rows))) { $1 } }
         if let background { parameters.merge(background.parameters) { $1 } }
         return Shot(jpeg: exposed.jpeg, width: width, height: height, homography: toOutput, parameters: parameters)

@@ -25,6 +25,14 @@ final class SynthCanvas {
         try shimCall { lv_synth_shade(image.handle, flat, Int32(points.count), strength, softness, $0) }
     }
 
+    /// Darkens the surface around an object of `thickness` pixels lying on it, outline `quad`:
+    /// diffuse light (an `ambient` share) occluded near its edges, a lamp's light blocked over the
+    /// `cast` offset away from it (`lv_synth_contact_shadow`).
+    func contactShadow(around quad: Quad, thickness: Double, ambient: Double, cast: Point) throws {
+        let flat = quad.corners.flatMap { [Float($0.x), Float($0.y)] }
+        try shimCall { lv_synth_contact_shadow(image.handle, flat, thickness, ambient, cast.x, cast.y, $0) }
+    }
+
     func line(_ points: [Point], _ colour: Colour, thickness: Int = 1, closed: Bool = false) throws {
         let flat = points.flatMap { [Float($0.x), Float($0.y)] }
         try shimCall { lv_synth_polyline(image.handle, flat, Int32(points.count), closed ? 1 : 0, [colour.b, colour.g, colour.r], Int32(thickness), $0) }

@@ -29,7 +29,8 @@ public struct SynthGenerator: Sendable {
     /// Sample `index`: the species cycle through `species` in order.
     ///
     /// What was added after corpora were made is drawn from streams of its own (1: glare, 2:
-    /// background photo, 3: digital edits), so a sample that does not use it is the image it was.
+    /// background photo, 3: digital edits, 4: the contact shadow), so a sample that does not use
+    /// it is the image it was.
     public func sample(_ index: Int) throws -> (jpeg: [UInt8], label: SynthLabel) {
         var random = SynthRandom(seed: seed, index: index)
         let kind = species[index % species.count]
@@ -40,6 +41,8 @@ public struct SynthGenerator: Sendable {
         var glareRandom = SynthRandom(seed: seed, index: index, stream: 1)
         var backgroundRandom = SynthRandom(seed: seed, index: index, stream: 2)
         let background = PhotoBackground.draw(from: backgrounds, random: &backgroundRandom)
+        var contactRandom = SynthRandom(seed: seed, index: index, stream: 4)
+        let contact = ContactShadow.draw(millimetres: ContactShadow.millimetres(of: format), random: &contactRandom)
         let shot: CameraCapture.Shot
         // The homography from the card's pixels to the photo's.
         let cardToPhoto: [Double]
@@ -49,14 +52,16 @@ public struct SynthGenerator: Sendable {
         switch kind {
         case .bonaFide:
             let glare = LaminateGlare.draw(width: Double(card.image.cols), height: Double(card.image.rows), random: &glareRandom)
-            shot = try CameraCapture.photograph(card.image, random: &random, maximumSide: maximumSide, glare: glare, background: background)
+            shot = try CameraCapture.photograph(card.image, random: &random, maximumSide: maximumSide, glare: glare, background: background,
+                                                contact: contact)
             cardToPhoto = shot.homography
         case .portraitSubstitution:
             // Half swapped on paper, half digitally; either way the card is then photographed.
             let (swapped, details) = random.chance(0.5) ? try PortraitSubstitution.physical(card, renderer: renderer, random: &random)
                 : try PortraitSubstitution.digital(card, renderer: renderer, random: &random)
             let glare = LaminateGlare.draw(width: Double(swapped.cols), height: Double(swapped.rows), random: &glareRandom)
-            shot = try CameraCapture.photograph(swapped, random: &random, maximumSide: maximumSide, glare: glare, background: background)
+            shot = try CameraCapture.photograph(swapped, random: &random, maximumSide: maximumSide, glare: glare, background: background,
+                                                contact: contact)
             cardToPhoto = shot.homography
             parameters = details
         case .digitalManipulation:
@@ -65,7 +70,8 @@ public struct SynthGenerator: Sendable {
             let (edited, made) = try DigitalManipulation.apply(card, renderer: renderer, template: template, random: &editing)
             let flat = editing.chance(0.5)
             shot = flat ? try FlatUpload.make(edited, maximumSide: maximumSide, random: &editing)
-                : try CameraCapture.photograph(edited, random: &random, maximumSide: maximumSide, background: background)
+                : try CameraCapture.photograph(edited, random: &random, maximumSide: maximumSide, background: background,
+                                                contact: contact)
             cardToPhoto = shot.homography
             parameters = made.parameters
             parameters["flat"] = flat ? 1 : 0
@@ -93,7 +99,7 @@ public struct SynthGenerator: Sendable {
             let carrier = onSheet ? try PaperCopies.onSheet(copy, millimetres: millimetres, random: &random) : nil
             shot = try CameraCapture.photograph(copy.image, random: &random, maximumSide: maximumSide,
                                                 areaFraction: onSheet ? 0.3...0.8 : 0.15...0.8, carrier: carrier, background: background,
-                                                millimetresPerPixel: 1 / copy.pixelsPerMillimetre)
+                                                millimetresPerPixel: 1 / copy.pixelsPerMillimetre, contact: contact.thick(ContactShadow.paperMillimetres))
             let s = copy.pixelsPerMillimetre / CardRenderer.pixelsPerMillimetre
             cardToPhoto = shot.homography.multiplied(by: [s, 0, 0, 0, s, 0, 0, 0, 1])
             parameters = copy.parameters

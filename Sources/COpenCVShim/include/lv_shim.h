@@ -197,6 +197,12 @@ typedef struct lv_capture_params {
 
 /// Darkens the inside of a polygon by `strength` (0-1), with a penumbra `softness` pixels wide.
 int lv_synth_shade(lv_mat *mat, const float *points, int count, double strength, double softness, lv_error *error);
+/// The shadow an object of `thickness` pixels lying on the surface casts around its outline
+/// `quad` (4 corners, scene pixels): diffuse light occluded near its edges (an `ambient` share of
+/// the light, 0-1) and the rest, a lamp, blocked over the offset (`cast_x`, `cast_y`) away from it.
+/// Darkens only outside the quad (the object is drawn over it afterwards).
+int lv_synth_contact_shadow(lv_mat *mat, const float *quad, double thickness, double ambient, double cast_x, double cast_y,
+                            lv_error *error);
 /// A colour print of `image` (already at the printer's resolution): CMYK separation with grey
 /// component replacement, screening (`mode` 0: clustered dots in cells `cell` px wide at the
 /// inks' `angles` (C, M, Y, K degrees); 1: error diffusion), dot gain, subtractive mixing of

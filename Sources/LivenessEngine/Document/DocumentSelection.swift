@@ -30,7 +30,47 @@ enum DocumentSelection {
             let overlaps = chosen.contains { separated($0.document.quad, candidate.document.quad) == false }
             if !overlaps { chosen.append(candidate) }
         }
+        return joiningParts(of: chosen, among: ranked)
+    }
+
+    /// Two chosen quads that abut (no surface between them) and together fill most of a
+    /// document-shaped candidate around them are two parts of that document — a card whose
+    /// stock barely differs from the desk splits at its most strongly edged inner line (the
+    /// portrait's side) into a photo block and a text block. Two documents lying on a desk have
+    /// the desk between them, and the quad around both rarely has a document's shape.
+    static let partsMinimumCoverage = 0.6
+    static let partsMinimumSupport = 0.5
+    /// Abutting: each part grown by this share about its centre overlaps the other.
+    static let partsAbuttingGrowth = 0.04
+
+    private static func joiningParts(of chosen: [ScoredQuad], among ranked: [ScoredQuad]) -> [ScoredQuad] {
+        for i in chosen.indices {
+            for j in chosen.indices where j > i {
+                let a = chosen[i].document.quad, b = chosen[j].document.quad
+                guard abut(a, b) else { continue }
+                let whole = ranked.first { outer in
+                    !outer.document.isCropped && outer.document.sideSupport.min()! >= partsMinimumSupport
+                        && outer.score >= min(chosen[i].score, chosen[j].score) - secondDocumentMargin
+                        && contains(outer.document.quad, a) && contains(outer.document.quad, b)
+                        && a.area + b.area >= partsMinimumCoverage * outer.document.quad.area
+                }
+                guard let whole else { continue }
+                var joined = chosen
+                joined[i] = whole
+                joined.remove(at: j)
+                return joiningParts(of: joined, among: ranked)
+            }
+        }
         return chosen
+    }
+
+    private static func abut(_ a: Quad, _ b: Quad) -> Bool {
+        grown(a).sharedArea(with: grown(b)) > 0
+    }
+
+    private static func grown(_ quad: Quad) -> Quad {
+        let centre = quad.corners.reduce(Point(x: 0, y: 0), +) * 0.25
+        return Quad(quad.corners.map { centre + ($0 - centre) * (1 + partsAbuttingGrowth) })
     }
 
     /// When the winner has a blank margin inside at least three of its sides (a sheet of paper)

@@ -11,6 +11,8 @@ struct CheckCommand: ParsableCommand {
     @Flag(help: "Print JSON instead of text.") var json = false
     @Option(help: "Write an annotated copy of the image here (PNG or JPEG).") var debugImage: String?
     @Option(help: "Also print the locator's best N candidate quads (to see why it chose what it did).") var candidates = 0
+    @Option(help: ArgumentHelp("Also print how the locator scores this quad (to see why a document was not found).",
+                               valueName: "x1,y1,x2,y2,x3,y3,x4,y4")) var scoreQuad: String?
     @Option(help: "Comma-separated pipelines to run (any name or alias, e.g. sr,pc or screen-replay); default none.") var pipelines: String?
     @Option(help: "Region the pipelines score: document (with a margin of its surroundings) or frame (the whole photo).") var region = "document"
     @Option(help: "Calibration level of the probabilities: SOFT, REGULAR, HARD.") var calibration = "REGULAR"
@@ -57,6 +59,14 @@ struct CheckCommand: ParsableCommand {
         if candidates > 0 {
             for line in try DocumentLocator(configuration: engine.analyzerConfiguration().locator).candidateSummary(in: decoded.pixels, limit: candidates) {
                 print("candidate  \(line)")
+            }
+        }
+        if let scoreQuad {
+            let numbers = scoreQuad.split(separator: ",").compactMap { Double($0.trimmingCharacters(in: .whitespaces)) }
+            guard numbers.count == 8 else { throw ValidationError("--score-quad takes 8 numbers: x1,y1,...,x4,y4 (photo pixels)") }
+            let quad = Quad(stride(from: 0, to: 8, by: 2).map { Point(x: numbers[$0], y: numbers[$0 + 1]) })
+            for line in try DocumentLocator(configuration: engine.analyzerConfiguration().locator).quadSummary(quad, in: decoded.pixels) {
+                print("quad  \(line)")
             }
         }
         if let debugImage {

@@ -45,6 +45,18 @@ struct DocumentSceneTests {
         #expect(document.location.quad.intersectionOverUnion(truth) >= 0.95)
     }
 
+    @Test("the locator explains how it scores a quad: the card's own is a whole document, a patch of desk is rejected")
+    func explainsAQuad() throws {
+        let truth = SceneBuilder.cardQuad(cx: 640, cy: 400, width: 600, degrees: 8, squeeze: 0.12)
+        let photo = try SceneBuilder.place(SceneBuilder.card(), on: SceneBuilder.background(.wood, width: 1280, height: 800), at: truth).mat()
+        let locator = DocumentLocator()
+        let card = try locator.quadSummary(truth, in: photo)
+        #expect(card.count == 2)
+        #expect(card.allSatisfy { $0.contains("whole") && $0.contains("score") }, "\(card)")
+        let desk = try locator.quadSummary(Quad([Point(x: 20, y: 20), Point(x: 180, y: 20), Point(x: 180, y: 120), Point(x: 20, y: 120)]), in: photo)
+        #expect(desk.allSatisfy { $0.contains("rejected") }, "\(desk)")
+    }
+
     @Test("a light card on printed newspaper is located")
     func locatesCardOnNewspaper() throws {
         let truth = SceneBuilder.cardQuad(cx: 640, cy: 400, width: 600, degrees: 8, squeeze: 0.12)

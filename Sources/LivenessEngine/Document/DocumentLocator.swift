@@ -37,18 +37,37 @@ public struct DocumentLocator: Sendable {
     /// what the locator weighed, in photo pixels.
     public func candidateSummary(in image: Mat, limit: Int) throws -> [String] {
         let ranking = try rank(image)
-        return ranking.candidates.sorted { $0.score > $1.score }.prefix(limit).map { candidate in
-            let corners = ranking.inPhoto(candidate.document).quad.corners.map { "(\(Int($0.x)),\(Int($0.y)))" }.joined(separator: " ")
-            let sides = candidate.document.sideSupport.map { String(format: "%.2f", $0) }.joined(separator: "/")
-            return String(format: "score %.2f  aspect %.2f  %@  sides %@  polarity %@  %@", candidate.score, candidate.document.aspectRatio,
-                          candidate.document.isCropped ? "cropped" : "whole", sides,
-                          candidate.polarities.map(String.init).joined(separator: ","), corners)
+        return ranking.candidates.sorted { $0.score > $1.score }.prefix(limit).map { ranking.describe($0) }
+    }
+
+    /// How the locator scores a quad of your choosing (photo pixels), as given and snapped onto its
+    /// edges (for `liveness check --score-quad`): why a document was not found.
+    public func quadSummary(_ quad: Quad, in image: Mat) throws -> [String] {
+        let ranking = try rank(image)
+        let working = quad.scaled(by: ranking.evidence.scale)
+        let scorer = QuadScorer(field: ranking.evidence.field, configuration: configuration)
+        let refined = SideRefiner().refine(working, in: ranking.evidence.field)
+        return [("given", working), ("refined", refined)].map { name, candidate in
+            if let scored = scorer.score(candidate) { return "\(name)  " + ranking.describe(scored) }
+            let normalised = candidate.normalised()
+            let sides = (0..<4).map { scorer.support.side(from: normalised.corners[$0], to: normalised.corners[($0 + 1) % 4], in: ranking.evidence.field) }
+            return "\(name)  rejected  sides " + sides.map { String(format: "%.2f", $0.support) }.joined(separator: "/")
+                + String(format: "  aspect %.2f", normalised.aspectRatio)
         }
     }
 
     private struct Ranking {
         var candidates: [ScoredQuad]
         var evidence: LocatorEvidence
+
+        /// One line: score, aspect, whether cropped, side supports, polarities, corners (photo pixels).
+        func describe(_ candidate: ScoredQuad) -> String {
+            let corners = inPhoto(candidate.document).quad.corners.map { "(\(Int($0.x)),\(Int($0.y)))" }.joined(separator: " ")
+            let sides = candidate.document.sideSupport.map { String(format: "%.2f", $0) }.joined(separator: "/")
+            return String(format: "score %.2f  aspect %.2f  %@  sides %@  polarity %@  %@", candidate.score, candidate.document.aspectRatio,
+                          candidate.document.isCropped ? "cropped" : "whole", sides,
+                          candidate.polarities.map(String.init).joined(separator: ","), corners)
+        }
 
         func inPhoto(_ document: LocatedDocument) -> LocatedDocument {
             var document = document

@@ -19,15 +19,7 @@ struct FaceLivenessController {
         let workspace = try await keys.workspace(of: request)
         let completed = try await checks.checkFace(endpoint: "/check_face_liveness", imageField: "image", transactionID: context.transactionID,
                                                    logger: context.logger, workspace: workspace) {
-            let body = try await RequestBody.collect(request, limit: maxBodyBytes)
-            let parsed: CheckFaceLivenessBody
-            do {
-                parsed = try JSONDecoder().decode(CheckFaceLivenessBody.self, from: body)
-            } catch let error as APIError {
-                throw error
-            } catch {
-                throw APIError.malformedBody("the body is not valid JSON")
-            }
+            let parsed = try await RequestBody.decodeJSON(CheckFaceLivenessBody.self, from: request, limit: maxBodyBytes)
             let engineRequest = FaceLivenessRequest(signals: try checks.faceSignals(named: parsed.signals, field: "signals"),
                                                     calibration: parsed.calibration,
                                                     ignoring: try CheckFaceLivenessBody.ignoredStatuses(parsed.errorsToIgnore, field: "errors_to_ignore"))

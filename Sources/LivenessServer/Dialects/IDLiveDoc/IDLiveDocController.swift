@@ -18,15 +18,7 @@ struct IDLiveDocController {
     func checkLiveness(_ request: Request, context: LivenessRequestContext) async throws -> Response {
         let workspace = try await keys.workspace(of: request)
         let completed = try await checks.check(endpoint: "/check_liveness", imageField: "image", context: context, workspace: workspace) {
-            let body = try await RequestBody.collect(request, limit: maxBodyBytes)
-            let parsed: CheckLivenessBody
-            do {
-                parsed = try JSONDecoder().decode(CheckLivenessBody.self, from: body)
-            } catch let error as APIError {
-                throw error
-            } catch {
-                throw APIError.malformedBody("the body is not valid JSON: \(Self.describe(error))")
-            }
+            let parsed = try await RequestBody.decodeJSON(CheckLivenessBody.self, from: request, limit: maxBodyBytes)
             var pipelines: [LivenessRequest.Pipeline] = []
             for (index, entry) in parsed.pipelines.enumerated() {
                 let kind = try checks.pipeline(named: entry.name, field: "pipelines[\(index)].pipeline_name")
@@ -71,12 +63,5 @@ struct IDLiveDocController {
         let body = try await RequestBody.collect(request, limit: maxBodyBytes)
         let image = try MultipartFile.extract(named: "file", from: body, contentType: request.headers[.contentType])
         return (image, LivenessRequest(pipelines: pipelines, ignoring: ignored))
-    }
-
-    private static func describe(_ error: any Error) -> String {
-        if case DecodingError.dataCorrupted(let context) = error {
-            return (context.underlyingError as? NSError)?.userInfo[NSDebugDescriptionErrorKey] as? String ?? context.debugDescription
-        }
-        return "\(error)"
     }
 }

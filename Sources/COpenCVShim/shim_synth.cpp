@@ -207,6 +207,55 @@ extern "C" int lv_synth_screen(const lv_mat *image, int layout, double fill, dou
     });
 }
 
+/// Index `i` reflected into [0, size) as OpenCV's default border does (BORDER_REFLECT_101).
+static int reflect101(int i, int size) {
+    if (size == 1) return 0;
+    while (i < 0 || i >= size) i = i < 0 ? -i : 2 * size - 2 - i;
+    return i;
+}
+
+/// The camera's motion during the exposure: the scene's light averaged along the path, `kernel`
+/// (n x n, odd, a line of ~n taps) correlated with `sensor` (3 channels, float) in place, the
+/// frame's edges reflected. OpenCV turns a kernel of 130 entries or more (n >= 13) into a DFT of
+/// the whole frame (~0.6 s at 3840 x 2160), blind to the line's having only ~n taps; those are
+/// summed here directly, a row at a time. Smaller kernels go through OpenCV as before.
+static void motion_blur(cv::Mat &sensor, const cv::Mat &kernel) {
+    const int n = kernel.rows, centre = n / 2;
+    if (n * n < 130) {
+        cv::filter2D(sensor, sensor, -1, kernel);
+        return;
+    }
+    struct Tap { int dy, dx; float weight; };
+    std::vector<Tap> taps;
+    for (int ky = 0; ky < n; ++ky)
+        for (int kx = 0; kx < n; ++kx)
+            if (const float w = kernel.at<float>(ky, kx); w != 0) taps.push_back({ky - centre, kx - centre, w});
+    const int rows = sensor.rows, cols = sensor.cols, values = 3 * cols;
+    cv::Mat blurred(rows, cols, CV_32FC3);
+    for (int y = 0; y < rows; ++y) {
+        float *__restrict out = blurred.ptr<float>(y);
+        std::fill(out, out + values, 0.0f);
+        for (const Tap &tap : taps) {
+            // Columns whose source lies inside the frame...
+            const float *__restrict shifted = sensor.ptr<float>(reflect101(y + tap.dy, rows)) + 3 * tap.dx;
+            const int from = 3 * std::max(0, -tap.dx), to = 3 * std::min(cols, cols - tap.dx);
+            for (int i = from; i < to; ++i) out[i] += tap.weight * shifted[i];
+        }
+        // ...then those whose source is reflected at either end.
+        for (const Tap &tap : taps) {
+            const float *in = sensor.ptr<float>(reflect101(y + tap.dy, rows));
+            const int first = std::min(cols, std::max(0, -tap.dx)), last = std::max(first, cols - std::max(0, tap.dx));
+            auto add = [&](int x) {
+                const float *source = in + 3 * reflect101(x + tap.dx, cols);
+                for (int c = 0; c < 3; ++c) out[3 * x + c] += tap.weight * source[c];
+            };
+            for (int x = 0; x < first; ++x) add(x);
+            for (int x = last; x < cols; ++x) add(x);
+        }
+    }
+    sensor = blurred;
+}
+
 extern "C" int lv_synth_capture(const lv_mat *scene, const lv_capture_params *params, lv_mat **out, lv_error *error) {
     return lv_synth_capture_glare(scene, params, nullptr, out, error);
 }
@@ -235,7 +284,7 @@ extern "C" int lv_synth_capture_glare(const lv_mat *scene, const lv_capture_para
                 if (kx >= 0 && ky >= 0 && kx < n && ky < n) kernel.at<float>(ky, kx) += 1;
             }
             kernel /= cv::sum(kernel)[0];
-            cv::filter2D(sensor, sensor, -1, kernel);
+            motion_blur(sensor, kernel);
         }
         // 2. Light: a smooth gradient of illumination and the light's colour (per-channel gains);
         //    auto-exposure scales the mean to 0.2 (linear) times `exposure` (its metering error).
@@ -363,6 +412,12 @@ struct Newsprint {
         if (inColumn >= column) return 0;
         const long line = long(v / pitch);
         const double inLine = v - line * pitch;
+        // Letter body between the baseline (at 0.7 pitch) and the x-height above it; nothing
+        // above the tallest ascender or below the longest descender (tested first: it needs no
+        // hash, and most of a line is blank there).
+        const double baseline = 0.7 * pitch, xHeight = 0.42 * pitch;
+        const double ascender = baseline - 0.68 * pitch, descender = baseline + 0.22 * pitch;
+        if (inLine < ascender || inLine > descender) return 0;
         // Paragraph ends: every so often a line stops short.
         const uint64_t lineHash = hash(salt, uint64_t(columnIndex), uint64_t(line));
         const double lineLength = (lineHash % 7 == 0) ? column * (0.2 + 0.6 * double((lineHash >> 8) % 100) / 100) : column;
@@ -371,11 +426,9 @@ struct Newsprint {
         const double inCell = inColumn - cell * advance;
         const uint64_t h = hash(lineHash, uint64_t(cell), 17);
         if (h % 6 == 0) return 0;  // a space between words
-        // Letter body between the baseline (at 0.7 pitch) and the x-height above it.
-        const double baseline = 0.7 * pitch, xHeight = 0.42 * pitch;
         double top = baseline - xHeight, bottom = baseline;
-        if ((h >> 3) % 5 == 0) top = baseline - 0.68 * pitch;          // ascender
-        else if ((h >> 3) % 9 == 1) bottom = baseline + 0.22 * pitch;  // descender
+        if ((h >> 3) % 5 == 0) top = ascender;
+        else if ((h >> 3) % 9 == 1) bottom = descender;
         if (inLine < top || inLine > bottom) return 0;
         const double left = 0.12 * advance, right = 0.78 * advance;
         const bool stem = std::abs(inCell - left) < stroke / 2 || ((h >> 7) % 3 != 0 && std::abs(inCell - right) < stroke / 2);

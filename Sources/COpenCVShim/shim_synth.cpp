@@ -256,6 +256,27 @@ static void motion_blur(cv::Mat &sensor, const cv::Mat &kernel) {
     sensor = blurred;
 }
 
+/// The ISP's white balance and its downscaling by two in one pass: each output pixel the mean of
+/// a 2 x 2 block of `demosaiced` (16-bit BGR) after `balanced` (code, channel) -> linear light.
+/// The mean is computed as OpenCV's INTER_AREA resize computes it for floats at a scale of two
+/// (((a + b) + c) + d) x 0.25, left to right, top row first), so the result is the same, without
+/// the full-size float frame between the two.
+template <typename Balance>
+static cv::Mat balanced_halved(const cv::Mat &demosaiced, const Balance &balanced) {
+    cv::Mat half(demosaiced.rows / 2, demosaiced.cols / 2, CV_32FC3);
+    for (int y = 0; y < half.rows; ++y) {
+        const cv::Vec3w *top = demosaiced.ptr<cv::Vec3w>(2 * y), *bottom = demosaiced.ptr<cv::Vec3w>(2 * y + 1);
+        cv::Vec3f *out = half.ptr<cv::Vec3f>(y);
+        for (int x = 0; x < half.cols; ++x)
+            for (int c = 0; c < 3; ++c) {
+                const float sum = balanced(top[2 * x][c], c) + balanced(top[2 * x + 1][c], c) + balanced(bottom[2 * x][c], c) +
+                                  balanced(bottom[2 * x + 1][c], c);
+                out[x][c] = sum * 0.25f;
+            }
+    }
+    return half;
+}
+
 extern "C" int lv_synth_capture(const lv_mat *scene, const lv_capture_params *params, lv_mat **out, lv_error *error) {
     return lv_synth_capture_glare(scene, params, nullptr, out, error);
 }
@@ -313,24 +334,33 @@ extern "C" int lv_synth_capture_glare(const lv_mat *scene, const lv_capture_para
         // The gradient's horizontal part, 1 + gx u, once per column.
         std::vector<double> across(sensor.cols);
         for (int x = 0; x < sensor.cols; ++x) across[x] = 1 + params->gradient_x * (x / double(sensor.cols) - 0.5);
+        // Per row, in passes the compiler can vectorise: the gain across the row, each
+        // photosite's signal in its colour, then noise and rounding to a level, then its code.
+        const int cols = sensor.cols;
+        std::vector<float> gain(cols), signal(cols);
+        std::vector<int> quantised(cols);
         for (int y = 0; y < sensor.rows; ++y) {
             rng.fill(noise, cv::RNG::NORMAL, 0, 1);
             const float *n = noise.ptr<float>();
-            const cv::Vec3f *s = sensor.ptr<cv::Vec3f>(y);
+            const float *s = sensor.ptr<float>(y);
             ushort *row = raw16.ptr<ushort>(y);
             const double down = params->gradient_y * (y / double(sensor.rows) - 0.5);
-            for (int x = 0; x < sensor.cols; ++x) {
-                const float gain = float(std::max(0.05, exposure * (across[x] + down)));
-                const int c = (y % 2 == 0) ? (x % 2 == 0 ? 2 : 1) : (x % 2 == 0 ? 1 : 0);  // stored B G R
-                // As cv::multiply with a scale computes it for floats: in double, rounded once.
-                float value = float(params->light[c] * s[x][c] * gain);
-                value = std::min(1.0f, std::max(0.0f, value));
+            for (int x = 0; x < cols; ++x) gain[x] = float(std::max(0.05, exposure * (across[x] + down)));
+            // RGGB: even rows R G R G..., odd rows G B G B... (stored B G R). As cv::multiply with
+            // a scale computes it for floats: in double, rounded once.
+            const int first = y % 2 == 0 ? 2 : 1, second = y % 2 == 0 ? 1 : 0;
+            const double lightFirst = params->light[first], lightSecond = params->light[second];
+            for (int x = 0; x < cols; x += 2) signal[x] = float(lightFirst * s[3 * x + first] * gain[x]);
+            for (int x = 1; x < cols; x += 2) signal[x] = float(lightSecond * s[3 * x + second] * gain[x]);
+            for (int x = 0; x < cols; ++x) {
+                float value = std::min(1.0f, std::max(0.0f, signal[x]));
                 value += n[x] * std::sqrt(shot * value + read2);
                 // Rounded half away from zero (std::round, without the library call): t >= 0.
                 const float t = std::min(1.0f, std::max(0.0f, value)) * 1023;
                 const int whole = int(t);
-                row[x] = code[whole + (t - float(whole) >= 0.5f ? 1 : 0)];
+                quantised[x] = whole + (t - float(whole) >= 0.5f ? 1 : 0);
             }
+            for (int x = 0; x < cols; ++x) row[x] = code[quantised[x]];
         }
         cv::Mat demosaiced;
         // OpenCV names Bayer patterns by the second row's first two pixels: RGGB is "BG".
@@ -344,15 +374,21 @@ extern "C" int lv_synth_capture_glare(const lv_mat *scene, const lv_capture_para
         codeLevels.convertTo(unit, CV_32F, 1.0 / 65535);
         const float *toUnit = unit.ptr<float>();
         const double *balance = params->white_balance;
-        cv::Mat linear(demosaiced.size(), CV_32FC3);
-        for (int y = 0; y < demosaiced.rows; ++y) {
-            const cv::Vec3w *d = demosaiced.ptr<cv::Vec3w>(y);
-            cv::Vec3f *l = linear.ptr<cv::Vec3f>(y);
-            for (int x = 0; x < demosaiced.cols; ++x)
-                for (int c = 0; c < 3; ++c) l[x][c] = std::max(0.0f, float(toUnit[d[x][c]] * balance[c]));
+        auto balanced = [&](ushort code, int c) { return std::max(0.0f, float(toUnit[code] * balance[c])); };
+        cv::Mat linear;
+        if (demosaiced.cols == 2 * params->width && demosaiced.rows == 2 * params->height) {
+            linear = balanced_halved(demosaiced, balanced);
+        } else {
+            linear.create(demosaiced.size(), CV_32FC3);
+            for (int y = 0; y < demosaiced.rows; ++y) {
+                const cv::Vec3w *d = demosaiced.ptr<cv::Vec3w>(y);
+                cv::Vec3f *l = linear.ptr<cv::Vec3f>(y);
+                for (int x = 0; x < demosaiced.cols; ++x)
+                    for (int c = 0; c < 3; ++c) l[x][c] = balanced(d[x][c], c);
+            }
+            if (linear.cols != params->width || linear.rows != params->height)
+                cv::resize(linear, linear, cv::Size(params->width, params->height), 0, 0, cv::INTER_AREA);
         }
-        if (linear.cols != params->width || linear.rows != params->height)
-            cv::resize(linear, linear, cv::Size(params->width, params->height), 0, 0, cv::INTER_AREA);
         // Tone curve by table (4096 levels are finer than the 8-bit output needs).
         static thread_local std::vector<float> encode;
         if (encode.empty()) {

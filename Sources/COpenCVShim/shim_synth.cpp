@@ -440,13 +440,25 @@ struct Newsprint {
         return h;
     }
 
+    /// The last samples' column, line and letter cell, which the next sample most often shares.
+    mutable long lastColumn = 0, lastLine = 0, lastCell = 0;
+
+    /// long(a / b) for a >= 0, b > 0 (and a / b far below 2^40): `last` when the remainder
+    /// a - last x b lies inside (0, b) by a margin no rounding can cross, so the division would
+    /// give it too; the division otherwise (which `last` then becomes).
+    static long quotient(double a, double b, long &last) {
+        const double remainder = a - last * b;
+        if (remainder > b * 1e-9 && remainder < b * (1 - 1e-9)) return last;
+        return last = long(a / b);
+    }
+
     double ink(double u, double v) const {
         if (u < 0 || v < 0) return 0;
         const double period = column + gutter;
-        const long columnIndex = long(u / period);
+        const long columnIndex = quotient(u, period, lastColumn);
         const double inColumn = u - columnIndex * period;
         if (inColumn >= column) return 0;
-        const long line = long(v / pitch);
+        const long line = quotient(v, pitch, lastLine);
         const double inLine = v - line * pitch;
         // Letter body between the baseline (at 0.7 pitch) and the x-height above it; nothing
         // above the tallest ascender or below the longest descender (tested first: it needs no
@@ -458,7 +470,7 @@ struct Newsprint {
         const uint64_t lineHash = hash(salt, uint64_t(columnIndex), uint64_t(line));
         const double lineLength = (lineHash % 7 == 0) ? column * (0.2 + 0.6 * double((lineHash >> 8) % 100) / 100) : column;
         if (inColumn >= lineLength) return 0;
-        const long cell = long(inColumn / advance);
+        const long cell = quotient(inColumn, advance, lastCell);
         const double inCell = inColumn - cell * advance;
         const uint64_t h = hash(lineHash, uint64_t(cell), 17);
         if (h % 6 == 0) return 0;  // a space between words
@@ -546,7 +558,19 @@ extern "C" int lv_synth_shade(lv_mat *mat, const float *points, int count, doubl
         cv::fillPoly(small, std::vector<std::vector<cv::Point>>{polygon}, cv::Scalar(1));
         cv::GaussianBlur(small, small, cv::Size(), std::max(0.5, softness / 8));
         cv::resize(small, mask, mat->mat.size(), 0, 0, cv::INTER_LINEAR);
-        cv::Mat gain = 1 - strength * mask, gain3, image;
+        cv::Mat gain = 1 - strength * mask;
+        if (mat->mat.type() == CV_8UC3) {
+            // Each pixel times its gain, in float, rounded to 8 bits: as the float frame's product
+            // with the gain's three copies, then converted, computes it, in one pass.
+            for (int y = 0; y < mat->mat.rows; ++y) {
+                const float *g = gain.ptr<float>(y);
+                cv::Vec3b *p = mat->mat.ptr<cv::Vec3b>(y);
+                for (int x = 0; x < mat->mat.cols; ++x)
+                    for (int c = 0; c < 3; ++c) p[x][c] = cv::saturate_cast<uchar>(float(p[x][c]) * g[x]);
+            }
+            return LV_OK;
+        }
+        cv::Mat gain3, image;
         cv::cvtColor(gain, gain3, cv::COLOR_GRAY2BGR);
         mat->mat.convertTo(image, CV_32FC3);
         image = image.mul(gain3);

@@ -511,24 +511,27 @@ extern "C" int lv_synth_background(int kind, int width, int height, const double
         // Turned coordinates reach this far below zero (millimetres): shift them all positive.
         const double reach = kind == 3 ? (width + height) / pixels_per_mm : 0;
         const int inkSamples = kind == 3 && print.stroke * pixels_per_mm >= 1.5 ? 1 : 4;
+        // Per row: the relative brightness v of each pixel (one loop per kind), then the surface's
+        // colour times 1 + v, rounded to 8 bits.
+        std::vector<double> relative(width);
         for (int y = 0; y < height; ++y) {
             const float *f = field.ptr<float>(y), *n = fine.ptr<float>(y);
-            cv::Vec3b *row = result.ptr<cv::Vec3b>(y);
-            for (int x = 0; x < width; ++x) {
-                double v = 0;
-                switch (kind) {
-                case 0: {  // wood: grain lines bent by the smooth field
+            double *v = relative.data();
+            switch (kind) {
+            case 0:  // wood: grain lines bent by the smooth field
+                for (int x = 0; x < width; ++x) {
                     double u = x * ca + y * sa;
-                    v = 0.18 * std::sin(u * frequency + 6 * f[x] + phase) + 0.05 * n[x] + 0.06 * f[x];
-                    break;
+                    v[x] = 0.18 * std::sin(u * frequency + 6 * f[x] + phase) + 0.05 * n[x] + 0.06 * f[x];
                 }
-                case 1:  // fabric: a weave
-                    v = (((x / period) + (y / period)) % 2 == 0 ? 0.1 : -0.1) + 0.06 * n[x] + 0.05 * f[x];
-                    break;
-                case 2:  // paper or a plain desk: smooth shading and grain
-                    v = 0.04 * f[x] + 0.025 * n[x];
-                    break;
-                default: {  // newspaper: body type at its physical size, turned by `angle`
+                break;
+            case 1:  // fabric: a weave
+                for (int x = 0; x < width; ++x) v[x] = (((x / period) + (y / period)) % 2 == 0 ? 0.1 : -0.1) + 0.06 * n[x] + 0.05 * f[x];
+                break;
+            case 2:  // paper or a plain desk: smooth shading and grain
+                for (int x = 0; x < width; ++x) v[x] = 0.04 * f[x] + 0.025 * n[x];
+                break;
+            default:  // newspaper: body type at its physical size, turned by `angle`
+                for (int x = 0; x < width; ++x) {
                     // Four points a pixel (a 2 x 2 grid) where strokes are thinner than 1.5 pixels, so
                     // that they grey it; one where they are wider.
                     double cover = 0;
@@ -536,12 +539,13 @@ extern "C" int lv_synth_background(int kind, int width, int height, const double
                         const double px = x + (inkSamples == 1 ? 0.5 : 0.25 + 0.5 * (s % 2)), py = y + (inkSamples == 1 ? 0.5 : 0.25 + 0.5 * (s / 2));
                         cover += print.ink((px * ca + py * sa) / pixels_per_mm + reach, (py * ca - px * sa) / pixels_per_mm + reach);
                     }
-                    v = -0.8 * cover / inkSamples + 0.03 * n[x] + 0.03 * f[x];
-                    break;
+                    v[x] = -0.8 * cover / inkSamples + 0.03 * n[x] + 0.03 * f[x];
                 }
-                }
-                for (int c = 0; c < 3; ++c) row[x][c] = cv::saturate_cast<uchar>(base[c] * (1 + v));
+                break;
             }
+            uchar *row = result.ptr<uchar>(y);
+            for (int x = 0; x < width; ++x)
+                for (int c = 0; c < 3; ++c) row[3 * x + c] = cv::saturate_cast<uchar>(base[c] * (1 + v[x]));
         }
         return emit(result, out);
     });

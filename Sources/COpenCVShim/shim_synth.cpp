@@ -720,12 +720,19 @@ extern "C" int lv_synth_photocopy(const lv_mat *image, double contrast, double t
             const uchar *g = grey.ptr<uchar>(y);
             cv::Vec3b *c = copy.ptr<cv::Vec3b>(y);
             double band = 1 + banding * std::sin(2 * CV_PI * y / period + phase);  // drum and lamp unevenness
-            for (int x = 0; x < grey.cols; ++x) {
-                double density = 1 - g[x] / 255.0;
+            // The toner each grey level gets on this row, and the level it prints, once a row.
+            double inkOf[256];
+            uchar printed[256];
+            for (int level = 0; level < 256; ++level) {
+                double density = 1 - level / 255.0;
                 double t = 1 / (1 + std::exp(-contrast * (density * band - 0.45)));
-                double ink = toner * t;
-                if (rng.uniform(0.0, 1.0) < speckle) ink = std::min(1.0, ink + rng.uniform(0.3, 0.9));  // stray toner
-                uchar value = cv::saturate_cast<uchar>(paper * (1 - ink));
+                inkOf[level] = toner * t;
+                printed[level] = cv::saturate_cast<uchar>(paper * (1 - inkOf[level]));
+            }
+            for (int x = 0; x < grey.cols; ++x) {
+                uchar value = printed[g[x]];
+                if (rng.uniform(0.0, 1.0) < speckle)  // stray toner
+                    value = cv::saturate_cast<uchar>(paper * (1 - std::min(1.0, inkOf[g[x]] + rng.uniform(0.3, 0.9))));
                 c[x] = cv::Vec3b(value, value, value);
             }
         }

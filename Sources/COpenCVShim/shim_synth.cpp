@@ -176,29 +176,27 @@ extern "C" int lv_synth_screen(const lv_mat *image, int layout, double fill, dou
         // last row of each pixel is the black matrix. PenTile/diamond: G in every pixel's centre,
         // R and B on alternate pixels (a checkerboard), on the diagonal, so each colour covers
         // the same share of the panel.
+        // Written a render row at a time: each subpixel row is zeros but for the lit subpixels.
         int rows = image->mat.rows, cols = image->mat.cols;
+        std::vector<cv::Vec3b> levels(cols);
         for (int y = 0; y < rows; ++y) {
             const cv::Vec3b *source = image->mat.ptr<cv::Vec3b>(y);
-            for (int x = 0; x < cols; ++x) {
-                cv::Vec3b pixel = source[x];
-                uchar level[3] = {encoded[0][pixel[0]], encoded[1][pixel[1]], encoded[2][pixel[2]]};
-                for (int dy = 0; dy < k; ++dy) {
-                    cv::Vec3b *row = emitted.ptr<cv::Vec3b>(y * k + dy);
-                    bool gapRow = layout != 2 && dy == k - 1 && fill < 0.9;
-                    for (int dx = 0; dx < k; ++dx) {
-                        cv::Vec3b value(0, 0, 0);
-                        if (!gapRow) {
-                            if (layout == 0 || layout == 1) {  // RGB / BGR stripe
-                                int channel = layout == 0 ? 2 - dx : dx;  // stored B G R
-                                value[channel] = level[channel];
-                            } else {  // PenTile diamond: G in the centre, R or B (alternating) on the diagonal
-                                bool red = ((x + y) & 1) == 0;
-                                int channel = red ? 2 : 0;
-                                if (dx == 1 && dy == 1) value[1] = level[1];
-                                if ((dx == 0 && dy == 0) || (dx == 2 && dy == 2)) value[channel] = level[channel];
-                            }
+            for (int x = 0; x < cols; ++x) levels[x] = cv::Vec3b(encoded[0][source[x][0]], encoded[1][source[x][1]], encoded[2][source[x][2]]);
+            for (int dy = 0; dy < k; ++dy) {
+                uchar *row = emitted.ptr<uchar>(y * k + dy);
+                std::memset(row, 0, size_t(cols) * k * 3);
+                if (layout != 2 && dy == k - 1 && fill < 0.9) continue;  // the black matrix
+                for (int x = 0; x < cols; ++x) {
+                    uchar *pixel = row + 3 * k * x;  // its k subpixels' B G R
+                    if (layout == 0 || layout == 1) {  // RGB / BGR stripe
+                        for (int dx = 0; dx < k; ++dx) {
+                            const int channel = layout == 0 ? 2 - dx : dx;  // stored B G R
+                            pixel[3 * dx + channel] = levels[x][channel];
                         }
-                        row[x * k + dx] = value;
+                    } else {  // PenTile diamond: G in the centre, R or B (alternating) on the diagonal
+                        const int channel = ((x + y) & 1) == 0 ? 2 : 0;
+                        if (dy == 1) pixel[3 * 1 + 1] = levels[x][1];
+                        else pixel[3 * dy + channel] = levels[x][channel];  // (0, 0) or (2, 2)
                     }
                 }
             }

@@ -130,8 +130,14 @@ extern "C" int lv_synth_warp_onto(lv_mat *destination, const lv_mat *source, con
         const cv::Rect box = placed.box;
         if (source->mat.type() != destination->mat.type() || destination->mat.depth() != CV_8U)
             return fail(error, LV_ERR_ARGUMENT, "8-bit images of one type are needed");
+        // Integrated over a destination pixel where the source is shrunk: into a buffer of its own
+        // (blurring into `source`'s own pixels made OpenCV copy them first, and changed them).
         cv::Mat input = source->mat;
-        if (prefilter > 0.3) cv::GaussianBlur(source->mat, input, cv::Size(), prefilter);
+        if (prefilter > 0.3) {
+            cv::Mat blurred;
+            cv::GaussianBlur(source->mat, blurred, cv::Size(), prefilter);
+            input = blurred;
+        }
         // Alpha mask: where the source lands (anti-aliased edges), so the background shows around it.
         const cv::Mat &warpedMask = placed.mask;
         cv::Mat warped;

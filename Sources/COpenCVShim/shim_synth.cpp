@@ -747,7 +747,11 @@ extern "C" int lv_synth_photocopy(const lv_mat *image, double contrast, double t
 extern "C" void lv_synth_keep_heap(void) {
 #if defined(__linux__)
     // Buffers of tens of MB come and go per image: keep them in the heap rather than mapping and
-    // unmapping (and zeroing) fresh pages each time.
+    // unmapping (and zeroing) fresh pages each time. One arena for all threads: a worker thread's
+    // own arena cannot hold a chunk over 64 MB (a sensor-sized float frame is 100 MB), so those
+    // were mapped and unmapped afresh each time whatever the threshold (~2 s of system time in
+    // 40 images, and more memory held).
+    mallopt(M_ARENA_MAX, 1);
     mallopt(M_MMAP_THRESHOLD, 1 << 30);
     mallopt(M_TRIM_THRESHOLD, 1 << 30);
     mallopt(M_TOP_PAD, 256 << 20);

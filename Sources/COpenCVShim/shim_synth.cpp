@@ -130,8 +130,14 @@ extern "C" int lv_synth_warp_onto(lv_mat *destination, const lv_mat *source, con
         const cv::Rect box = placed.box;
         if (source->mat.type() != destination->mat.type() || destination->mat.depth() != CV_8U)
             return fail(error, LV_ERR_ARGUMENT, "8-bit images of one type are needed");
+        // Integrated over a destination pixel where the source is shrunk: into a buffer of its own
+        // (blurring into `source`'s own pixels made OpenCV copy them first, and changed them).
         cv::Mat input = source->mat;
-        if (prefilter > 0.3) cv::GaussianBlur(source->mat, input, cv::Size(), prefilter);
+        if (prefilter > 0.3) {
+            cv::Mat blurred;
+            cv::GaussianBlur(source->mat, blurred, cv::Size(), prefilter);
+            input = blurred;
+        }
         // Alpha mask: where the source lands (anti-aliased edges), so the background shows around it.
         const cv::Mat &warpedMask = placed.mask;
         cv::Mat warped;
@@ -176,35 +182,103 @@ extern "C" int lv_synth_screen(const lv_mat *image, int layout, double fill, dou
         // last row of each pixel is the black matrix. PenTile/diamond: G in every pixel's centre,
         // R and B on alternate pixels (a checkerboard), on the diagonal, so each colour covers
         // the same share of the panel.
+        // Written a render row at a time: each subpixel row is zeros but for the lit subpixels.
         int rows = image->mat.rows, cols = image->mat.cols;
+        std::vector<cv::Vec3b> levels(cols);
         for (int y = 0; y < rows; ++y) {
             const cv::Vec3b *source = image->mat.ptr<cv::Vec3b>(y);
-            for (int x = 0; x < cols; ++x) {
-                cv::Vec3b pixel = source[x];
-                uchar level[3] = {encoded[0][pixel[0]], encoded[1][pixel[1]], encoded[2][pixel[2]]};
-                for (int dy = 0; dy < k; ++dy) {
-                    cv::Vec3b *row = emitted.ptr<cv::Vec3b>(y * k + dy);
-                    bool gapRow = layout != 2 && dy == k - 1 && fill < 0.9;
-                    for (int dx = 0; dx < k; ++dx) {
-                        cv::Vec3b value(0, 0, 0);
-                        if (!gapRow) {
-                            if (layout == 0 || layout == 1) {  // RGB / BGR stripe
-                                int channel = layout == 0 ? 2 - dx : dx;  // stored B G R
-                                value[channel] = level[channel];
-                            } else {  // PenTile diamond: G in the centre, R or B (alternating) on the diagonal
-                                bool red = ((x + y) & 1) == 0;
-                                int channel = red ? 2 : 0;
-                                if (dx == 1 && dy == 1) value[1] = level[1];
-                                if ((dx == 0 && dy == 0) || (dx == 2 && dy == 2)) value[channel] = level[channel];
-                            }
+            for (int x = 0; x < cols; ++x) levels[x] = cv::Vec3b(encoded[0][source[x][0]], encoded[1][source[x][1]], encoded[2][source[x][2]]);
+            for (int dy = 0; dy < k; ++dy) {
+                uchar *row = emitted.ptr<uchar>(y * k + dy);
+                std::memset(row, 0, size_t(cols) * k * 3);
+                if (layout != 2 && dy == k - 1 && fill < 0.9) continue;  // the black matrix
+                for (int x = 0; x < cols; ++x) {
+                    uchar *pixel = row + 3 * k * x;  // its k subpixels' B G R
+                    if (layout == 0 || layout == 1) {  // RGB / BGR stripe
+                        for (int dx = 0; dx < k; ++dx) {
+                            const int channel = layout == 0 ? 2 - dx : dx;  // stored B G R
+                            pixel[3 * dx + channel] = levels[x][channel];
                         }
-                        row[x * k + dx] = value;
+                    } else {  // PenTile diamond: G in the centre, R or B (alternating) on the diagonal
+                        const int channel = ((x + y) & 1) == 0 ? 2 : 0;
+                        if (dy == 1) pixel[3 * 1 + 1] = levels[x][1];
+                        else pixel[3 * dy + channel] = levels[x][channel];  // (0, 0) or (2, 2)
                     }
                 }
             }
         }
         return emit(emitted, out);
     });
+}
+
+/// Index `i` reflected into [0, size) as OpenCV's default border does (BORDER_REFLECT_101).
+static int reflect101(int i, int size) {
+    if (size == 1) return 0;
+    while (i < 0 || i >= size) i = i < 0 ? -i : 2 * size - 2 - i;
+    return i;
+}
+
+/// The camera's motion during the exposure: the scene's light averaged along the path, `kernel`
+/// (n x n, odd, a line of ~n taps) correlated with `sensor` (3 channels, float) in place, the
+/// frame's edges reflected. OpenCV turns a kernel of 130 entries or more (n >= 13) into a DFT of
+/// the whole frame (~0.6 s at 3840 x 2160), blind to the line's having only ~n taps; those are
+/// summed here directly, a row at a time. Smaller kernels go through OpenCV as before.
+static void motion_blur(cv::Mat &sensor, const cv::Mat &kernel) {
+    const int n = kernel.rows, centre = n / 2;
+    if (n * n < 130) {
+        cv::filter2D(sensor, sensor, -1, kernel);
+        return;
+    }
+    struct Tap { int dy, dx; float weight; };
+    std::vector<Tap> taps;
+    for (int ky = 0; ky < n; ++ky)
+        for (int kx = 0; kx < n; ++kx)
+            if (const float w = kernel.at<float>(ky, kx); w != 0) taps.push_back({ky - centre, kx - centre, w});
+    const int rows = sensor.rows, cols = sensor.cols, values = 3 * cols;
+    cv::Mat blurred(rows, cols, CV_32FC3);
+    for (int y = 0; y < rows; ++y) {
+        float *__restrict out = blurred.ptr<float>(y);
+        std::fill(out, out + values, 0.0f);
+        for (const Tap &tap : taps) {
+            // Columns whose source lies inside the frame...
+            const float *__restrict shifted = sensor.ptr<float>(reflect101(y + tap.dy, rows)) + 3 * tap.dx;
+            const int from = 3 * std::max(0, -tap.dx), to = 3 * std::min(cols, cols - tap.dx);
+            for (int i = from; i < to; ++i) out[i] += tap.weight * shifted[i];
+        }
+        // ...then those whose source is reflected at either end.
+        for (const Tap &tap : taps) {
+            const float *in = sensor.ptr<float>(reflect101(y + tap.dy, rows));
+            const int first = std::min(cols, std::max(0, -tap.dx)), last = std::max(first, cols - std::max(0, tap.dx));
+            auto add = [&](int x) {
+                const float *source = in + 3 * reflect101(x + tap.dx, cols);
+                for (int c = 0; c < 3; ++c) out[3 * x + c] += tap.weight * source[c];
+            };
+            for (int x = 0; x < first; ++x) add(x);
+            for (int x = last; x < cols; ++x) add(x);
+        }
+    }
+    sensor = blurred;
+}
+
+/// The ISP's white balance and its downscaling by two in one pass: each output pixel the mean of
+/// a 2 x 2 block of `demosaiced` (16-bit BGR) after `balanced` (code, channel) -> linear light.
+/// The mean is computed as OpenCV's INTER_AREA resize computes it for floats at a scale of two
+/// (((a + b) + c) + d) x 0.25, left to right, top row first), so the result is the same, without
+/// the full-size float frame between the two.
+template <typename Balance>
+static cv::Mat balanced_halved(const cv::Mat &demosaiced, const Balance &balanced) {
+    cv::Mat half(demosaiced.rows / 2, demosaiced.cols / 2, CV_32FC3);
+    for (int y = 0; y < half.rows; ++y) {
+        const cv::Vec3w *top = demosaiced.ptr<cv::Vec3w>(2 * y), *bottom = demosaiced.ptr<cv::Vec3w>(2 * y + 1);
+        cv::Vec3f *out = half.ptr<cv::Vec3f>(y);
+        for (int x = 0; x < half.cols; ++x)
+            for (int c = 0; c < 3; ++c) {
+                const float sum = balanced(top[2 * x][c], c) + balanced(top[2 * x + 1][c], c) + balanced(bottom[2 * x][c], c) +
+                                  balanced(bottom[2 * x + 1][c], c);
+                out[x][c] = sum * 0.25f;
+            }
+    }
+    return half;
 }
 
 extern "C" int lv_synth_capture(const lv_mat *scene, const lv_capture_params *params, lv_mat **out, lv_error *error) {
@@ -235,7 +309,7 @@ extern "C" int lv_synth_capture_glare(const lv_mat *scene, const lv_capture_para
                 if (kx >= 0 && ky >= 0 && kx < n && ky < n) kernel.at<float>(ky, kx) += 1;
             }
             kernel /= cv::sum(kernel)[0];
-            cv::filter2D(sensor, sensor, -1, kernel);
+            motion_blur(sensor, kernel);
         }
         // 2. Light: a smooth gradient of illumination and the light's colour (per-channel gains);
         //    auto-exposure scales the mean to 0.2 (linear) times `exposure` (its metering error).
@@ -264,24 +338,33 @@ extern "C" int lv_synth_capture_glare(const lv_mat *scene, const lv_capture_para
         // The gradient's horizontal part, 1 + gx u, once per column.
         std::vector<double> across(sensor.cols);
         for (int x = 0; x < sensor.cols; ++x) across[x] = 1 + params->gradient_x * (x / double(sensor.cols) - 0.5);
+        // Per row, in passes the compiler can vectorise: the gain across the row, each
+        // photosite's signal in its colour, then noise and rounding to a level, then its code.
+        const int cols = sensor.cols;
+        std::vector<float> gain(cols), signal(cols);
+        std::vector<int> quantised(cols);
         for (int y = 0; y < sensor.rows; ++y) {
             rng.fill(noise, cv::RNG::NORMAL, 0, 1);
             const float *n = noise.ptr<float>();
-            const cv::Vec3f *s = sensor.ptr<cv::Vec3f>(y);
+            const float *s = sensor.ptr<float>(y);
             ushort *row = raw16.ptr<ushort>(y);
             const double down = params->gradient_y * (y / double(sensor.rows) - 0.5);
-            for (int x = 0; x < sensor.cols; ++x) {
-                const float gain = float(std::max(0.05, exposure * (across[x] + down)));
-                const int c = (y % 2 == 0) ? (x % 2 == 0 ? 2 : 1) : (x % 2 == 0 ? 1 : 0);  // stored B G R
-                // As cv::multiply with a scale computes it for floats: in double, rounded once.
-                float value = float(params->light[c] * s[x][c] * gain);
-                value = std::min(1.0f, std::max(0.0f, value));
+            for (int x = 0; x < cols; ++x) gain[x] = float(std::max(0.05, exposure * (across[x] + down)));
+            // RGGB: even rows R G R G..., odd rows G B G B... (stored B G R). As cv::multiply with
+            // a scale computes it for floats: in double, rounded once.
+            const int first = y % 2 == 0 ? 2 : 1, second = y % 2 == 0 ? 1 : 0;
+            const double lightFirst = params->light[first], lightSecond = params->light[second];
+            for (int x = 0; x < cols; x += 2) signal[x] = float(lightFirst * s[3 * x + first] * gain[x]);
+            for (int x = 1; x < cols; x += 2) signal[x] = float(lightSecond * s[3 * x + second] * gain[x]);
+            for (int x = 0; x < cols; ++x) {
+                float value = std::min(1.0f, std::max(0.0f, signal[x]));
                 value += n[x] * std::sqrt(shot * value + read2);
                 // Rounded half away from zero (std::round, without the library call): t >= 0.
                 const float t = std::min(1.0f, std::max(0.0f, value)) * 1023;
                 const int whole = int(t);
-                row[x] = code[whole + (t - float(whole) >= 0.5f ? 1 : 0)];
+                quantised[x] = whole + (t - float(whole) >= 0.5f ? 1 : 0);
             }
+            for (int x = 0; x < cols; ++x) row[x] = code[quantised[x]];
         }
         cv::Mat demosaiced;
         // OpenCV names Bayer patterns by the second row's first two pixels: RGGB is "BG".
@@ -295,15 +378,21 @@ extern "C" int lv_synth_capture_glare(const lv_mat *scene, const lv_capture_para
         codeLevels.convertTo(unit, CV_32F, 1.0 / 65535);
         const float *toUnit = unit.ptr<float>();
         const double *balance = params->white_balance;
-        cv::Mat linear(demosaiced.size(), CV_32FC3);
-        for (int y = 0; y < demosaiced.rows; ++y) {
-            const cv::Vec3w *d = demosaiced.ptr<cv::Vec3w>(y);
-            cv::Vec3f *l = linear.ptr<cv::Vec3f>(y);
-            for (int x = 0; x < demosaiced.cols; ++x)
-                for (int c = 0; c < 3; ++c) l[x][c] = std::max(0.0f, float(toUnit[d[x][c]] * balance[c]));
+        auto balanced = [&](ushort code, int c) { return std::max(0.0f, float(toUnit[code] * balance[c])); };
+        cv::Mat linear;
+        if (demosaiced.cols == 2 * params->width && demosaiced.rows == 2 * params->height) {
+            linear = balanced_halved(demosaiced, balanced);
+        } else {
+            linear.create(demosaiced.size(), CV_32FC3);
+            for (int y = 0; y < demosaiced.rows; ++y) {
+                const cv::Vec3w *d = demosaiced.ptr<cv::Vec3w>(y);
+                cv::Vec3f *l = linear.ptr<cv::Vec3f>(y);
+                for (int x = 0; x < demosaiced.cols; ++x)
+                    for (int c = 0; c < 3; ++c) l[x][c] = balanced(d[x][c], c);
+            }
+            if (linear.cols != params->width || linear.rows != params->height)
+                cv::resize(linear, linear, cv::Size(params->width, params->height), 0, 0, cv::INTER_AREA);
         }
-        if (linear.cols != params->width || linear.rows != params->height)
-            cv::resize(linear, linear, cv::Size(params->width, params->height), 0, 0, cv::INTER_AREA);
         // Tone curve by table (4096 levels are finer than the 8-bit output needs).
         static thread_local std::vector<float> encode;
         if (encode.empty()) {
@@ -355,27 +444,43 @@ struct Newsprint {
         return h;
     }
 
+    /// The last samples' column, line and letter cell, which the next sample most often shares.
+    mutable long lastColumn = 0, lastLine = 0, lastCell = 0;
+
+    /// long(a / b) for a >= 0, b > 0 (and a / b far below 2^40): `last` when the remainder
+    /// a - last x b lies inside (0, b) by a margin no rounding can cross, so the division would
+    /// give it too; the division otherwise (which `last` then becomes).
+    static long quotient(double a, double b, long &last) {
+        const double remainder = a - last * b;
+        if (remainder > b * 1e-9 && remainder < b * (1 - 1e-9)) return last;
+        return last = long(a / b);
+    }
+
     double ink(double u, double v) const {
         if (u < 0 || v < 0) return 0;
         const double period = column + gutter;
-        const long columnIndex = long(u / period);
+        const long columnIndex = quotient(u, period, lastColumn);
         const double inColumn = u - columnIndex * period;
         if (inColumn >= column) return 0;
-        const long line = long(v / pitch);
+        const long line = quotient(v, pitch, lastLine);
         const double inLine = v - line * pitch;
+        // Letter body between the baseline (at 0.7 pitch) and the x-height above it; nothing
+        // above the tallest ascender or below the longest descender (tested first: it needs no
+        // hash, and most of a line is blank there).
+        const double baseline = 0.7 * pitch, xHeight = 0.42 * pitch;
+        const double ascender = baseline - 0.68 * pitch, descender = baseline + 0.22 * pitch;
+        if (inLine < ascender || inLine > descender) return 0;
         // Paragraph ends: every so often a line stops short.
         const uint64_t lineHash = hash(salt, uint64_t(columnIndex), uint64_t(line));
         const double lineLength = (lineHash % 7 == 0) ? column * (0.2 + 0.6 * double((lineHash >> 8) % 100) / 100) : column;
         if (inColumn >= lineLength) return 0;
-        const long cell = long(inColumn / advance);
+        const long cell = quotient(inColumn, advance, lastCell);
         const double inCell = inColumn - cell * advance;
         const uint64_t h = hash(lineHash, uint64_t(cell), 17);
         if (h % 6 == 0) return 0;  // a space between words
-        // Letter body between the baseline (at 0.7 pitch) and the x-height above it.
-        const double baseline = 0.7 * pitch, xHeight = 0.42 * pitch;
         double top = baseline - xHeight, bottom = baseline;
-        if ((h >> 3) % 5 == 0) top = baseline - 0.68 * pitch;          // ascender
-        else if ((h >> 3) % 9 == 1) bottom = baseline + 0.22 * pitch;  // descender
+        if ((h >> 3) % 5 == 0) top = ascender;
+        else if ((h >> 3) % 9 == 1) bottom = descender;
         if (inLine < top || inLine > bottom) return 0;
         const double left = 0.12 * advance, right = 0.78 * advance;
         const bool stem = std::abs(inCell - left) < stroke / 2 || ((h >> 7) % 3 != 0 && std::abs(inCell - right) < stroke / 2);
@@ -410,24 +515,27 @@ extern "C" int lv_synth_background(int kind, int width, int height, const double
         // Turned coordinates reach this far below zero (millimetres): shift them all positive.
         const double reach = kind == 3 ? (width + height) / pixels_per_mm : 0;
         const int inkSamples = kind == 3 && print.stroke * pixels_per_mm >= 1.5 ? 1 : 4;
+        // Per row: the relative brightness v of each pixel (one loop per kind), then the surface's
+        // colour times 1 + v, rounded to 8 bits.
+        std::vector<double> relative(width);
         for (int y = 0; y < height; ++y) {
             const float *f = field.ptr<float>(y), *n = fine.ptr<float>(y);
-            cv::Vec3b *row = result.ptr<cv::Vec3b>(y);
-            for (int x = 0; x < width; ++x) {
-                double v = 0;
-                switch (kind) {
-                case 0: {  // wood: grain lines bent by the smooth field
+            double *v = relative.data();
+            switch (kind) {
+            case 0:  // wood: grain lines bent by the smooth field
+                for (int x = 0; x < width; ++x) {
                     double u = x * ca + y * sa;
-                    v = 0.18 * std::sin(u * frequency + 6 * f[x] + phase) + 0.05 * n[x] + 0.06 * f[x];
-                    break;
+                    v[x] = 0.18 * std::sin(u * frequency + 6 * f[x] + phase) + 0.05 * n[x] + 0.06 * f[x];
                 }
-                case 1:  // fabric: a weave
-                    v = (((x / period) + (y / period)) % 2 == 0 ? 0.1 : -0.1) + 0.06 * n[x] + 0.05 * f[x];
-                    break;
-                case 2:  // paper or a plain desk: smooth shading and grain
-                    v = 0.04 * f[x] + 0.025 * n[x];
-                    break;
-                default: {  // newspaper: body type at its physical size, turned by `angle`
+                break;
+            case 1:  // fabric: a weave
+                for (int x = 0; x < width; ++x) v[x] = (((x / period) + (y / period)) % 2 == 0 ? 0.1 : -0.1) + 0.06 * n[x] + 0.05 * f[x];
+                break;
+            case 2:  // paper or a plain desk: smooth shading and grain
+                for (int x = 0; x < width; ++x) v[x] = 0.04 * f[x] + 0.025 * n[x];
+                break;
+            default:  // newspaper: body type at its physical size, turned by `angle`
+                for (int x = 0; x < width; ++x) {
                     // Four points a pixel (a 2 x 2 grid) where strokes are thinner than 1.5 pixels, so
                     // that they grey it; one where they are wider.
                     double cover = 0;
@@ -435,12 +543,13 @@ extern "C" int lv_synth_background(int kind, int width, int height, const double
                         const double px = x + (inkSamples == 1 ? 0.5 : 0.25 + 0.5 * (s % 2)), py = y + (inkSamples == 1 ? 0.5 : 0.25 + 0.5 * (s / 2));
                         cover += print.ink((px * ca + py * sa) / pixels_per_mm + reach, (py * ca - px * sa) / pixels_per_mm + reach);
                     }
-                    v = -0.8 * cover / inkSamples + 0.03 * n[x] + 0.03 * f[x];
-                    break;
+                    v[x] = -0.8 * cover / inkSamples + 0.03 * n[x] + 0.03 * f[x];
                 }
-                }
-                for (int c = 0; c < 3; ++c) row[x][c] = cv::saturate_cast<uchar>(base[c] * (1 + v));
+                break;
             }
+            uchar *row = result.ptr<uchar>(y);
+            for (int x = 0; x < width; ++x)
+                for (int c = 0; c < 3; ++c) row[3 * x + c] = cv::saturate_cast<uchar>(base[c] * (1 + v[x]));
         }
         return emit(result, out);
     });
@@ -457,7 +566,19 @@ extern "C" int lv_synth_shade(lv_mat *mat, const float *points, int count, doubl
         cv::fillPoly(small, std::vector<std::vector<cv::Point>>{polygon}, cv::Scalar(1));
         cv::GaussianBlur(small, small, cv::Size(), std::max(0.5, softness / 8));
         cv::resize(small, mask, mat->mat.size(), 0, 0, cv::INTER_LINEAR);
-        cv::Mat gain = 1 - strength * mask, gain3, image;
+        cv::Mat gain = 1 - strength * mask;
+        if (mat->mat.type() == CV_8UC3) {
+            // Each pixel times its gain, in float, rounded to 8 bits: as the float frame's product
+            // with the gain's three copies, then converted, computes it, in one pass.
+            for (int y = 0; y < mat->mat.rows; ++y) {
+                const float *g = gain.ptr<float>(y);
+                cv::Vec3b *p = mat->mat.ptr<cv::Vec3b>(y);
+                for (int x = 0; x < mat->mat.cols; ++x)
+                    for (int c = 0; c < 3; ++c) p[x][c] = cv::saturate_cast<uchar>(float(p[x][c]) * g[x]);
+            }
+            return LV_OK;
+        }
+        cv::Mat gain3, image;
         cv::cvtColor(gain, gain3, cv::COLOR_GRAY2BGR);
         mat->mat.convertTo(image, CV_32FC3);
         image = image.mul(gain3);
@@ -603,12 +724,19 @@ extern "C" int lv_synth_photocopy(const lv_mat *image, double contrast, double t
             const uchar *g = grey.ptr<uchar>(y);
             cv::Vec3b *c = copy.ptr<cv::Vec3b>(y);
             double band = 1 + banding * std::sin(2 * CV_PI * y / period + phase);  // drum and lamp unevenness
-            for (int x = 0; x < grey.cols; ++x) {
-                double density = 1 - g[x] / 255.0;
+            // The toner each grey level gets on this row, and the level it prints, once a row.
+            double inkOf[256];
+            uchar printed[256];
+            for (int level = 0; level < 256; ++level) {
+                double density = 1 - level / 255.0;
                 double t = 1 / (1 + std::exp(-contrast * (density * band - 0.45)));
-                double ink = toner * t;
-                if (rng.uniform(0.0, 1.0) < speckle) ink = std::min(1.0, ink + rng.uniform(0.3, 0.9));  // stray toner
-                uchar value = cv::saturate_cast<uchar>(paper * (1 - ink));
+                inkOf[level] = toner * t;
+                printed[level] = cv::saturate_cast<uchar>(paper * (1 - inkOf[level]));
+            }
+            for (int x = 0; x < grey.cols; ++x) {
+                uchar value = printed[g[x]];
+                if (rng.uniform(0.0, 1.0) < speckle)  // stray toner
+                    value = cv::saturate_cast<uchar>(paper * (1 - std::min(1.0, inkOf[g[x]] + rng.uniform(0.3, 0.9))));
                 c[x] = cv::Vec3b(value, value, value);
             }
         }
@@ -619,7 +747,11 @@ extern "C" int lv_synth_photocopy(const lv_mat *image, double contrast, double t
 extern "C" void lv_synth_keep_heap(void) {
 #if defined(__linux__)
     // Buffers of tens of MB come and go per image: keep them in the heap rather than mapping and
-    // unmapping (and zeroing) fresh pages each time.
+    // unmapping (and zeroing) fresh pages each time. One arena for all threads: a worker thread's
+    // own arena cannot hold a chunk over 64 MB (a sensor-sized float frame is 100 MB), so those
+    // were mapped and unmapped afresh each time whatever the threshold (~2 s of system time in
+    // 40 images, and more memory held).
+    mallopt(M_ARENA_MAX, 1);
     mallopt(M_MMAP_THRESHOLD, 1 << 30);
     mallopt(M_TRIM_THRESHOLD, 1 << 30);
     mallopt(M_TOP_PAD, 256 << 20);

@@ -30,20 +30,21 @@ enum DocumentSelection {
             let overlaps = chosen.contains { separated($0.document.quad, candidate.document.quad) == false }
             if !overlaps { chosen.append(candidate) }
         }
-        return joiningParts(of: chosen, among: ranked)
+        return joiningParts(of: chosen, among: ranked, edges: edges)
     }
 
     /// Two chosen quads that abut (no surface between them) and together fill most of a
     /// document-shaped candidate around them are two parts of that document — a card whose
     /// stock barely differs from the desk splits at its most strongly edged inner line (the
     /// portrait's side) into a photo block and a text block. Two documents lying on a desk have
-    /// the desk between them, and the quad around both rarely has a document's shape.
+    /// the desk between them, and the quad around both rarely has a document's shape. A quad with
+    /// blank margins inside (a sheet of paper with the card on it) is no such document.
     static let partsMinimumCoverage = 0.6
     static let partsMinimumSupport = 0.5
     /// Abutting: each part grown by this share about its centre overlaps the other.
     static let partsAbuttingGrowth = 0.04
 
-    private static func joiningParts(of chosen: [ScoredQuad], among ranked: [ScoredQuad]) -> [ScoredQuad] {
+    private static func joiningParts(of chosen: [ScoredQuad], among ranked: [ScoredQuad], edges: EdgeMap) -> [ScoredQuad] {
         for i in chosen.indices {
             for j in chosen.indices where j > i {
                 let a = chosen[i].document.quad, b = chosen[j].document.quad
@@ -53,12 +54,13 @@ enum DocumentSelection {
                         && outer.score >= min(chosen[i].score, chosen[j].score) - secondDocumentMargin
                         && contains(outer.document.quad, a) && contains(outer.document.quad, b)
                         && a.area + b.area >= partsMinimumCoverage * outer.document.quad.area
+                        && edges.blankInnerBands(of: outer.document.quad) < 2
                 }
                 guard let whole else { continue }
                 var joined = chosen
                 joined[i] = whole
                 joined.remove(at: j)
-                return joiningParts(of: joined, among: ranked)
+                return joiningParts(of: joined, among: ranked, edges: edges)
             }
         }
         return chosen

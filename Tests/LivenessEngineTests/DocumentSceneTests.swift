@@ -39,7 +39,9 @@ struct DocumentSceneTests {
         var card = try SceneBuilder.card(withHeader: false)
         let rect = Self.bands[band]
         card.fillRect(x: rect.x, y: rect.y, width: rect.width, height: rect.height, (140, 60, 30))
-        let truth = SceneBuilder.cardQuad(cx: 640, cy: 400, width: 560, degrees: -12, squeeze: 0.1)
+        // A physical perspective (the locator reads a quad as a tilted rectangle): 25 degrees of
+        // tilt, 12 of roll, a phone's focal length for the 1280 px frame.
+        let truth = SceneBuilder.projectedCardQuad(cx: 640, cy: 400, width: 560, tilt: 25, roll: -12, focal: 1100, principal: Point(x: 640, y: 400))
         let scene = try SceneBuilder.place(card, on: SceneBuilder.background(.plain(desk), width: 1280, height: 800), at: truth)
         let document = try #require(try analyse(scene).documents.first)
         #expect(document.location.quad.intersectionOverUnion(truth) >= 0.95)

@@ -41,8 +41,11 @@ struct BandExtension {
         let quad = quad.normalised()
         let once = strips(of: quad, in: evidence)
         let twice = once.flatMap { strips(of: $0, in: evidence) }
-        let limit = DocumentFormat.aspectMismatch(quad.aspectRatio) + Self.aspectTolerance
-        let fitting = (once + twice).map { (quad: $0, mismatch: DocumentFormat.aspectMismatch($0.aspectRatio)) }.filter { $0.mismatch <= limit }
+        func mismatch(_ quad: Quad) -> Double {
+            DocumentFormat.aspectMismatch(quad.rectangleAspect(inImageOf: Double(evidence.image.cols), height: Double(evidence.image.rows)))
+        }
+        let limit = mismatch(quad) + Self.aspectTolerance
+        let fitting = (once + twice).map { (quad: $0, mismatch: mismatch($0)) }.filter { $0.mismatch <= limit }
         return fitting.min { a, b in
             abs(a.mismatch - b.mismatch) > Self.aspectTie ? a.mismatch < b.mismatch : a.quad.area > b.quad.area
         }?.quad

@@ -52,7 +52,8 @@ public struct DocumentLocator: Sendable {
             let normalised = candidate.normalised()
             let sides = (0..<4).map { scorer.support.side(from: normalised.corners[$0], to: normalised.corners[($0 + 1) % 4], in: ranking.evidence.field) }
             return "\(name)  rejected  sides " + sides.map { String(format: "%.2f", $0.support) }.joined(separator: "/")
-                + String(format: "  aspect %.2f", normalised.aspectRatio)
+                + String(format: "  aspect %.2f", normalised.rectangleAspect(inImageOf: Double(ranking.evidence.image.cols),
+                                                                             height: Double(ranking.evidence.image.rows)))
         }
     }
 

@@ -29,6 +29,10 @@ struct QuadScorer {
     static let croppedPenalty = 0.8
     /// A card tilted by up to ~35 degrees keeps its corners within 20 degrees of square.
     static let maximumCornerDeviation = 0.35
+    /// A document photographed more than 50 degrees off square-on is out of focus at its far end
+    /// and unreadable; a quad that would need such a tilt to be a rectangle is some other shape
+    /// (a trapezoid of page columns).
+    static let maximumTilt = 50 * Double.pi / 180
     static let uniformPolarityBonus = 0.4
 
     /// Edge evidence, shape and size (see the type's comment), shared with the line-pair ranking:
@@ -49,7 +53,8 @@ struct QuadScorer {
         guard visible.count >= 2 else { return nil }
         let weakest = visible.min()!, mean = visible.reduce(0, +) / Double(visible.count)
         let lengths = quad.sideLengths
-        let aspect = quad.aspectRatio
+        let view = quad.rectangleView(inImageOf: Double(field.width), height: Double(field.height))
+        let aspect = view.aspect
         let mismatch = DocumentFormat.aspectMismatch(aspect)
         let areaFraction = quad.area / frameArea
         var score: Double
@@ -61,6 +66,7 @@ struct QuadScorer {
                   mismatch <= configuration.maximumAspectMismatch, areaFraction >= 0.01 else { return nil }
             score = Self.evidenceScore(weakest: weakest, mean: mean, aspectMismatch: mismatch, areaFraction: areaFraction)
             score -= 3 * max(0, quad.cornerDeviation - Self.maximumCornerDeviation)
+            score -= 3 * max(0, (view.tilt ?? 0) - Self.maximumTilt)
             if Set(sides.map(\.polarity)).count == 1 { score += Self.uniformPolarityBonus }
         }
         let confidence = min(1, max(0, mean * (1 - min(mismatch, configuration.maximumAspectMismatch) / configuration.maximumAspectMismatch * 0.5)))

@@ -2,6 +2,7 @@
 #include "shim_internal.hpp"
 #include <opencv2/imgproc.hpp>
 #include <algorithm>
+#include <climits>
 #include <cmath>
 
 using namespace lv;
@@ -29,6 +30,20 @@ struct ConvexQuad {
             ny[i] = -orientation * dx / length;
             c[i] = -(nx[i] * points[2 * i] + ny[i] * points[2 * i + 1]);
         }
+    }
+
+    /// The columns of row `y` that lie inside the quad at least a pixel from its outline
+    /// ([first, last]; first > last when none): nothing there is shadowed, so they are skipped.
+    void interior(double y, int &first, int &last) const {
+        double lo = -1e300, hi = 1e300;
+        for (int i = 0; i < 4; ++i) {
+            const double rest = ny[i] * y + c[i];  // nx x + rest <= 0 inside this edge
+            if (nx[i] > 1e-12) hi = std::min(hi, -rest / nx[i]);
+            else if (nx[i] < -1e-12) lo = std::max(lo, -rest / nx[i]);
+            else if (rest > 0) { first = 1; last = 0; return; }
+        }
+        first = lo < -1e9 ? INT_MIN / 2 : int(std::ceil(lo)) + 1;
+        last = hi > 1e9 ? INT_MAX / 2 : int(std::floor(hi)) - 1;
     }
 
     double outside(double x, double y) const {
@@ -61,7 +76,10 @@ extern "C" int lv_synth_contact_shadow(lv_mat *mat, const float *quad, double th
                              & cv::Rect(0, 0, mat->mat.cols, mat->mat.rows);
         for (int y = box.y; y < box.y + box.height; ++y) {
             cv::Vec3b *row = mat->mat.ptr<cv::Vec3b>(y);
+            int first, last;
+            object.interior(y, first, last);
             for (int x = box.x; x < box.x + box.width; ++x) {
+                if (x >= first && x <= last) { x = last; continue; }  // under the object
                 const double d = object.outside(x, y);
                 if (d <= 0 || d > reach) continue;
                 // Diffuse light: at distance d from an edge of height t, the object hides the part

@@ -20,12 +20,16 @@ struct DocumentSelectionTests {
         EdgeMap(try Mat(width: 640, height: 480, channels: 1, bytes: [UInt8](repeating: 255, count: 640 * 480)))
     }
 
+    /// A card's photo block and the text block beside it, sharing the photo's right side.
+    private var parts: [ScoredQuad] {
+        [candidate([(100, 100), (200, 100), (200, 230), (100, 230)], score: 1.6, support: 1),
+         candidate([(200, 100), (400, 100), (400, 250), (200, 250)], score: 1.65, support: 1)]
+    }
+
     @Test("a photo block and a text block that abut are joined into the card around them")
     func joinsAbuttingParts() throws {
-        let photo = candidate([(100, 100), (200, 100), (200, 230), (100, 230)], score: 1.6, support: 1)
-        let text = candidate([(200, 100), (400, 100), (400, 250), (200, 250)], score: 1.65, support: 1)
         let card = candidate([(90, 80), (405, 80), (405, 280), (90, 280)], score: 1.3, support: 0.65)
-        let chosen = DocumentSelection.choose(from: [photo, text, card], edges: try busyEdges())
+        let chosen = DocumentSelection.choose(from: parts + [card], edges: try busyEdges())
         #expect(chosen.count == 1)
         #expect(chosen.first?.document.quad.intersectionOverUnion(card.document.quad) ?? 0 > 0.99)
     }
@@ -42,9 +46,7 @@ struct DocumentSelectionTests {
 
     @Test("parts are not joined into a quad that barely has an outline")
     func needsAnOutline() throws {
-        let photo = candidate([(100, 100), (200, 100), (200, 230), (100, 230)], score: 1.6, support: 1)
-        let text = candidate([(200, 100), (400, 100), (400, 250), (200, 250)], score: 1.65, support: 1)
         let weak = candidate([(90, 80), (405, 80), (405, 280), (90, 280)], score: 1.3, support: 0.4)
-        #expect(DocumentSelection.choose(from: [photo, text, weak], edges: try busyEdges()).count == 2)
+        #expect(DocumentSelection.choose(from: parts + [weak], edges: try busyEdges()).count == 2)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import LivenessTestSupport
 import Testing
 @testable import LivenessEngine
 
@@ -42,5 +43,26 @@ struct RectangleAspectTests {
     func nearlySquareOn() {
         let quad = photographedCard(tilt: 5, axis: 45)
         #expect(quad.rectangleAspect(inImageOf: 1920, height: 1080) == quad.aspectRatio)
+    }
+}
+
+/// The true aspect on real photos: the labelled quads of the real grey copies.
+@Suite(.enabled(if: SharedData.available, "needs ../shared/data"))
+struct RealLabelAspectTests {
+    /// 90th percentile of |log(aspect / format's aspect)| over the labels' quads.
+    private func errors(_ aspect: (Quad, ImageHeader) -> Double) throws -> Double {
+        let errors = try DocumentLabel.load(folder: SharedData.greyCopies).map { label -> Double in
+            let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: SharedData.greyCopies + "/" + label.file)))
+            let format: DocumentFormat = label.file.contains("passport") ? .id3 : .id1
+            return abs(log(aspect(label.quad, try ImageHeader.parse(bytes)) / format.aspectRatio!))
+        }.sorted()
+        return errors[Int(0.9 * Double(errors.count - 1))]
+    }
+
+    @Test("the labels' own quads fit their format better by their true aspect than by their apparent one")
+    func trueAspectFitsRealLabels() throws {
+        let apparent = try errors { quad, _ in quad.aspectRatio }
+        let rectangle = try errors { quad, header in quad.rectangleAspect(inImageOf: Double(header.orientedWidth), height: Double(header.orientedHeight)) }
+        #expect(rectangle < apparent, "90th percentile |log error|: true \(rectangle), apparent \(apparent)")
     }
 }

@@ -43,17 +43,16 @@ public struct DocumentLocator: Sendable {
     /// How the locator scores a quad of your choosing (photo pixels), as given and snapped onto its
     /// edges (for `liveness check --score-quad`): why a document was not found.
     public func quadSummary(_ quad: Quad, in image: Mat) throws -> [String] {
-        let ranking = try rank(image)
+        // Only the evidence: the candidates play no part in scoring a given quad.
+        let ranking = Ranking(candidates: [], evidence: try LocatorEvidence(photo: image, workingSize: configuration.workingSize))
         let working = quad.scaled(by: ranking.evidence.scale)
         let scorer = QuadScorer(field: ranking.evidence.field, configuration: configuration)
         let refined = SideRefiner().refine(working, in: ranking.evidence.field)
         return [("given", working), ("refined", refined)].map { name, candidate in
             if let scored = scorer.score(candidate) { return "\(name)  " + ranking.describe(scored) }
             let normalised = candidate.normalised()
-            let sides = (0..<4).map { scorer.support.side(from: normalised.corners[$0], to: normalised.corners[($0 + 1) % 4], in: ranking.evidence.field) }
-            return "\(name)  rejected  sides " + sides.map { String(format: "%.2f", $0.support) }.joined(separator: "/")
-                + String(format: "  aspect %.2f", normalised.rectangleAspect(inImageOf: Double(ranking.evidence.image.cols),
-                                                                             height: Double(ranking.evidence.image.rows)))
+            return "\(name)  rejected  sides " + scorer.sides(of: normalised).map { String(format: "%.2f", $0.support) }.joined(separator: "/")
+                + String(format: "  aspect %.2f", scorer.view(of: normalised).aspect)
         }
     }
 

@@ -71,8 +71,7 @@ enum DocumentSelection {
     }
 
     private static func grown(_ quad: Quad) -> Quad {
-        let centre = quad.corners.reduce(Point(x: 0, y: 0), +) * 0.25
-        return Quad(quad.corners.map { centre + ($0 - centre) * (1 + partsAbuttingGrowth) })
+        Quad(quad.corners.map { quad.center + ($0 - quad.center) * (1 + partsAbuttingGrowth) })
     }
 
     /// When the winner has a blank margin inside at least three of its sides (a sheet of paper)

@@ -135,8 +135,9 @@ struct LineQuads {
                 else { continue }
                 let area = abs(Point.cross(c0, c1) + Point.cross(c1, c2) + Point.cross(c2, c3) + Point.cross(c3, c0)) / 2
                 let areaFraction = area / frameArea
+                guard areaFraction > 0.01, areaFraction < 0.85 else { continue }
                 let aspect = Quad([c0, c1, c2, c3]).rectangleAspect(inImageOf: width, height: height)
-                guard areaFraction > 0.01, areaFraction < 0.85, aspect < 2.6 else { continue }
+                guard aspect < 2.6 else { continue }
                 let s0 = support(on: i, between: k, and: l), s1 = support(on: k, between: i, and: j)
                 let s2 = support(on: j, between: k, and: l), s3 = support(on: l, between: i, and: j)
                 let score = QuadScorer.evidenceScore(weakest: min(s0, s1, s2, s3), mean: (s0 + s1 + s2 + s3) / 4,

@@ -42,18 +42,28 @@ struct QuadScorer {
         weakest + mean - 3 * max(0, aspectMismatch - 0.06) + 0.25 * log(areaFraction)
     }
 
+    /// Each side's edge evidence (TL->TR, TR->BR, BR->BL, BL->TL of the quad as given).
+    func sides(of quad: Quad) -> [EdgeSupport.Side] {
+        (0..<4).map { support.side(from: quad.corners[$0], to: quad.corners[($0 + 1) % 4], in: field) }
+    }
+
+    /// The true aspect and tilt of the rectangle the quad is a photo of (`Quad.rectangleView`).
+    func view(of quad: Quad) -> (aspect: Double, tilt: Double?) {
+        quad.rectangleView(inImageOf: Double(field.width), height: Double(field.height))
+    }
+
     func score(_ quad: Quad) -> ScoredQuad? {
         let quad = quad.normalised()
         guard quad.isConvex else { return nil }
         let frameArea = Double(field.width * field.height)
-        let sides = (0..<4).map { support.side(from: quad.corners[$0], to: quad.corners[($0 + 1) % 4], in: field) }
+        let sides = sides(of: quad)
         let visibleSides = sides.filter { $0.observed >= Self.visibleFraction }
         let visible = visibleSides.map(\.support)
         let cropped = visible.count < 4 || quad.corners.contains { !Self.isInFrame($0, width: field.width, height: field.height) }
         guard visible.count >= 2 else { return nil }
         let weakest = visible.min()!, mean = visible.reduce(0, +) / Double(visible.count)
         let lengths = quad.sideLengths
-        let view = quad.rectangleView(inImageOf: Double(field.width), height: Double(field.height))
+        let view = view(of: quad)
         let aspect = view.aspect
         let mismatch = DocumentFormat.aspectMismatch(aspect)
         let areaFraction = quad.area / frameArea

@@ -23,7 +23,8 @@ extension Quad {
     }
 
     /// The rectangle's aspect (as `rectangleAspect`) and how far its plane is tilted from facing
-    /// the camera (radians; nil where the perspective is too weak to tell the focal length).
+    /// the camera (radians, at the estimated or else the typical focal length; nil for a
+    /// degenerate quad).
     func rectangleView(inImageOf width: Double, height: Double) -> (aspect: Double, tilt: Double?) {
         let longSide = max(width, height)
         let centre = Point(x: width / 2, y: height / 2)
